@@ -1,0 +1,79 @@
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type RecordShape,
+} from 'neo4j-driver';
+import type { Neo4jConfig } from './config.ts';
+import { fromNeo4jError } from './errors.ts';
+
+/**
+ * The app's one handle on Neo4j. Every query runs in a managed read or write transaction with
+ * parameters; errors come out already translated into AppErrors.
+ */
+export interface Graph {
+  readonly database: string;
+  read<T>(work: (tx: ManagedTransaction) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
+  write<T>(work: (tx: ManagedTransaction) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
+  /** The raw driver, for the few callers that manage their own transactions (the Cypher console). */
+  readonly driver: Driver;
+  verify(): Promise<{ version: string; edition: string }>;
+  close(): Promise<void>;
+}
+
+export function openGraph(config: Neo4jConfig): Graph {
+  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password), {
+    disableLosslessIntegers: true,
+    // Fail fast while the database is down so the API can answer 503 at once; the pool
+    // reconnects on its own when the database is back.
+    connectionTimeout: 3_000,
+    connectionAcquisitionTimeout: 5_000,
+    maxTransactionRetryTime: 3_000,
+    userAgent: 'accountability-graph',
+  });
+  const database = config.database;
+
+  async function run<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<T>,
+    timeoutMs?: number,
+  ): Promise<T> {
+    const session = driver.session({
+      database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      const txConfig = timeoutMs ? { timeout: timeoutMs } : undefined;
+      return mode === 'READ'
+        ? await session.executeRead(work, txConfig)
+        : await session.executeWrite(work, txConfig);
+    } catch (error) {
+      throw fromNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  return {
+    database,
+    driver,
+    read: (work, options) => run('READ', work, options?.timeoutMs),
+    write: (work, options) => run('WRITE', work, options?.timeoutMs),
+    async verify() {
+      try {
+        const result = await driver.executeQuery(
+          'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
+          {},
+          { database, routing: neo4j.routing.READ },
+        );
+        const record = result.records[0];
+        return { version: String(record?.get('version')), edition: String(record?.get('edition')) };
+      } catch (error) {
+        throw fromNeo4jError(error);
+      }
+    },
+    close: () => driver.close(),
+  };
+}
+
+export type { QueryResult, RecordShape };

@@ -1,0 +1,120 @@
+import { Neo4jError } from 'neo4j-driver';
+
+/** Every error the app reports has one of these codes; each maps to one HTTP status. */
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  NOT_FOUND: 404,
+  WRITE_NOT_ALLOWED: 400,
+  FORBIDDEN_CLAUSE: 400,
+  CYPHER_SYNTAX: 400,
+  QUERY_TIMEOUT: 408,
+  TOO_LARGE: 413,
+  DATABASE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Record<string, unknown>;
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.details = details;
+  }
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Database.DatabaseNotFound',
+  'Neo.TransientError.Database.DatabaseUnavailable',
+]);
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.Transaction.LockClientStopped',
+  'Neo.TransientError.Transaction.Terminated',
+]);
+
+/** The database error's code, also for errors the driver raises itself (e.g. no connection). */
+export function neo4jCode(error: unknown): string | undefined {
+  if (error instanceof Neo4jError) return error.code;
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string')
+    return error.code;
+  return undefined;
+}
+
+export function isUnavailable(error: unknown): boolean {
+  const code = neo4jCode(error);
+  if (code && UNAVAILABLE_CODES.has(code)) return true;
+  // A refused connection before any Bolt handshake surfaces as a Node system error.
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET';
+}
+
+/**
+ * The one place where Neo4j's errors become the app's errors, by error code (never message text).
+ * Anything unrecognised is an INTERNAL error whose message is not shown to clients.
+ */
+export function fromNeo4jError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const code = neo4jCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (isUnavailable(error)) {
+    return new AppError(
+      'DATABASE_UNAVAILABLE',
+      'The graph database is unreachable; it will be retried automatically.',
+      {
+        neo4jCode: code,
+      },
+      { cause: error },
+    );
+  }
+  if (code && TIMEOUT_CODES.has(code)) {
+    return new AppError(
+      'QUERY_TIMEOUT',
+      'The query ran past its time limit and was stopped.',
+      { neo4jCode: code },
+      { cause: error },
+    );
+  }
+  if (code === 'Neo.ClientError.Statement.SyntaxError') {
+    return new AppError(
+      'CYPHER_SYNTAX',
+      message,
+      { neo4jCode: code, ...syntaxPosition(error) },
+      { cause: error },
+    );
+  }
+  if (code?.startsWith('Neo.ClientError.Statement.') || code?.startsWith('Neo.ClientError.Procedure.')) {
+    return new AppError('BAD_REQUEST', message, { neo4jCode: code }, { cause: error });
+  }
+  return new AppError('INTERNAL', 'An unexpected error occurred.', { neo4jCode: code }, { cause: error });
+}
+
+/** Neo4j reports where a syntax error points as "(line 1, column 8 (offset: 7))". */
+function syntaxPosition(error: unknown): { line?: number; column?: number; offset?: number } {
+  const gql =
+    error && typeof error === 'object' && 'diagnosticRecord' in error ? error.diagnosticRecord : undefined;
+  const position =
+    gql && typeof gql === 'object' && '_position' in gql && gql._position && typeof gql._position === 'object'
+      ? (gql._position as { line?: unknown; column?: unknown; offset?: unknown })
+      : undefined;
+  if (position && typeof position.offset === 'number') {
+    return {
+      line: Number(position.line),
+      column: Number(position.column),
+      offset: position.offset,
+    };
+  }
+  return {};
+}

@@ -1,0 +1,318 @@
+import { z } from 'zod';
+import { PartialDateSchema } from './partial-date.ts';
+
+/**
+ * The seed format. These schemas are the single source of truth for what a seed file may say;
+ * the README documents them and the validator reports any departure by file, entry and path.
+ */
+
+const slug = (prefix: string) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^${prefix}:[a-z0-9]+(?:-[a-z0-9]+)*$`),
+      `expected an id like '${prefix}:lower-case-words-with-hyphens'`,
+    );
+
+export const ID_PREFIX = {
+  Document: 'doc',
+  Person: 'person',
+  Organisation: 'org',
+  Post: 'post',
+  Tenure: 'tenure',
+  Inspection: 'inspection',
+  Report: 'report',
+  Finding: 'finding',
+} as const;
+export type NodeLabel = keyof typeof ID_PREFIX;
+export const NODE_LABELS = Object.keys(ID_PREFIX) as NodeLabel[];
+
+export const DocumentIdSchema = slug(ID_PREFIX.Document);
+export const PersonIdSchema = slug(ID_PREFIX.Person);
+export const OrganisationIdSchema = slug(ID_PREFIX.Organisation);
+export const PostIdSchema = slug(ID_PREFIX.Post);
+export const TenureIdSchema = slug(ID_PREFIX.Tenure);
+export const InspectionIdSchema = slug(ID_PREFIX.Inspection);
+export const ReportIdSchema = slug(ID_PREFIX.Report);
+export const FindingIdSchema = slug(ID_PREFIX.Finding);
+export const AnyIdSchema = z
+  .string()
+  .regex(
+    /^(doc|person|org|post|tenure|inspection|report|finding):[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'expected an id',
+  );
+
+/** The label a node id stands for, read from its prefix. */
+export function labelOfId(id: string): NodeLabel | null {
+  const prefix = id.slice(0, id.indexOf(':'));
+  const entry = Object.entries(ID_PREFIX).find(([, p]) => p === prefix);
+  return entry ? (entry[0] as NodeLabel) : null;
+}
+
+/** One piece of evidence: the exact words of a source document. */
+export const EvidenceSchema = z.strictObject({
+  documentId: DocumentIdSchema,
+  quote: z.string().trim().min(8, 'a quote needs at least 8 characters to prove anything'),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+const evidenceList = z.array(EvidenceSchema).min(1, 'every fact needs at least one piece of evidence');
+
+/** A value that sources disagree about (or agree on): each claim is kept with its own evidence. */
+export const ClaimSchema = z.strictObject({
+  property: z.string().regex(/^[a-z][A-Za-z]*$/, 'expected a property name'),
+  value: z.string().min(1),
+  evidence: evidenceList,
+});
+
+const entity = {
+  evidence: evidenceList,
+  claims: z.array(ClaimSchema).optional(),
+  note: z.string().optional(),
+};
+
+// ---- documents --------------------------------------------------------------------------------
+
+export const DOCUMENT_KINDS = [
+  'press-release',
+  'news',
+  'inspection-letter',
+  'report',
+  'minutes',
+  'other',
+] as const;
+
+const ExactPublication = z.strictObject({
+  date: PartialDateSchema,
+  /** The words in the text that print the date, when it prints one. */
+  quote: z.string().min(4).optional(),
+});
+const BoundedPublication = z.strictObject({
+  notBefore: PartialDateSchema,
+  notAfter: PartialDateSchema,
+  reason: z.string().min(10, 'say why the date lies between these bounds'),
+});
+export const PublicationSchema = z.union([ExactPublication, BoundedPublication]);
+export type Publication = z.infer<typeof PublicationSchema>;
+
+export const DocumentMetaSchema = z.strictObject({
+  id: DocumentIdSchema,
+  /** The text file beside this metadata file. */
+  text: z.string().regex(/^[^/\\]+\.txt$/, 'expected the name of a .txt file in the same folder'),
+  title: z.string().min(3),
+  publisher: z.string().min(2).nullable(),
+  /** Why the publisher is unknown, when it is. */
+  publisherNote: z.string().optional(),
+  author: z.string().min(2).nullable().default(null),
+  kind: z.enum(DOCUMENT_KINDS),
+  url: z.url().nullable().default(null),
+  published: PublicationSchema,
+  note: z.string().optional(),
+});
+export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
+
+// ---- entities ---------------------------------------------------------------------------------
+
+export const ORGANISATION_KINDS = [
+  'local-authority',
+  'nhs-commissioner',
+  'nhs-body',
+  'regulator',
+  'government-department',
+  'school',
+  'parent-carer-forum',
+  'board',
+  'partnership',
+  'local-area',
+  'publisher',
+  'other',
+] as const;
+
+export const OrganisationSchema = z.strictObject({
+  id: OrganisationIdSchema,
+  name: z.string().min(2),
+  aliases: z.array(z.string().min(2)).default([]),
+  kind: z.enum(ORGANISATION_KINDS),
+  validFrom: PartialDateSchema.optional(),
+  validTo: PartialDateSchema.optional(),
+  ...entity,
+});
+
+export const PersonSchema = z.strictObject({
+  id: PersonIdSchema,
+  name: z.string().min(2),
+  aliases: z.array(z.string().min(2)).default([]),
+  honorific: z.string().optional(),
+  ...entity,
+});
+
+export const PostSchema = z.strictObject({
+  id: PostIdSchema,
+  title: z.string().min(2),
+  organisation: OrganisationIdSchema,
+  ...entity,
+});
+
+export const CAPACITIES = ['substantive', 'interim', 'acting', 'joint'] as const;
+
+/** A source showing the person in post on the date of that source. */
+export const AttestationSchema = z.strictObject({
+  documentId: DocumentIdSchema,
+  quote: z.string().trim().min(8),
+  /** Defaults to the document's publication date (or its bounds). */
+  date: PartialDateSchema.optional(),
+});
+
+export const TenureSchema = z.strictObject({
+  id: TenureIdSchema,
+  person: PersonIdSchema,
+  post: PostIdSchema,
+  capacity: z.enum(CAPACITIES).optional(),
+  status: z.string().optional(),
+  /** Stated bounds of the tenure, only where a source states them. */
+  from: PartialDateSchema.optional(),
+  to: PartialDateSchema.optional(),
+  attestations: z.array(AttestationSchema).default([]),
+  ...entity,
+});
+
+export const InspectionSchema = z.strictObject({
+  id: InspectionIdSchema,
+  name: z.string().min(3),
+  kind: z.string().min(3),
+  framework: z.string().optional(),
+  from: PartialDateSchema.optional(),
+  to: PartialDateSchema.optional(),
+  outcome: z.string().optional(),
+  ...entity,
+});
+
+export const ReportSchema = z.strictObject({
+  id: ReportIdSchema,
+  name: z.string().min(3),
+  kind: z.string().min(3),
+  published: PartialDateSchema.optional(),
+  outcome: z.string().optional(),
+  ...entity,
+});
+
+export const FINDING_KINDS = [
+  'weakness',
+  'strength',
+  'area-for-improvement',
+  'priority-action',
+  'progress',
+  'judgement',
+  'figure',
+] as const;
+
+export const FindingSchema = z.strictObject({
+  id: FindingIdSchema,
+  /** The report or inspection that made the finding. */
+  foundBy: z.union([ReportIdSchema, InspectionIdSchema]),
+  text: z.string().min(5),
+  kind: z.enum(FINDING_KINDS),
+  theme: z.string().optional(),
+  /** For a measured figure: the value as printed, e.g. "85%". */
+  value: z.string().optional(),
+  ...entity,
+});
+
+// ---- relationships ----------------------------------------------------------------------------
+
+/**
+ * Relationship types a seed may state, with the labels allowed at each end.
+ * HELD, OF_POST, POST_IN, FOUND, CLAIMS and MENTIONS are derived by the loader from the entities.
+ */
+export const RELATIONSHIP_RULES = {
+  REPORTS_TO: { source: ['Organisation', 'Post'], target: ['Organisation', 'Post'] },
+  PART_OF: { source: ['Organisation'], target: ['Organisation'] },
+  INSPECTED: { source: ['Inspection'], target: ['Organisation'] },
+  CONDUCTED_BY: { source: ['Inspection', 'Report'], target: ['Organisation', 'Person'] },
+  REPORTED_ON: { source: ['Report'], target: ['Inspection'] },
+  FOLLOW_UP_OF: { source: ['Inspection', 'Report'], target: ['Inspection', 'Report'] },
+  ASSESSED: { source: ['Inspection', 'Report'], target: ['Finding'] },
+  RESPONDS_TO: { source: ['Report'], target: ['Report', 'Inspection'] },
+  ADDRESSES: { source: ['Report'], target: ['Finding'] },
+  APPROVED: { source: ['Organisation', 'Person'], target: ['Report'] },
+  RESPONSIBLE_FOR: {
+    source: ['Organisation', 'Post', 'Person'],
+    target: ['Report', 'Organisation', 'Finding', 'Inspection'],
+  },
+  CONCERNS: { source: ['Finding', 'Report', 'Inspection'], target: ['Organisation'] },
+  SUCCEEDED_BY: { source: ['Organisation', 'Post'], target: ['Organisation', 'Post'] },
+  STATED: {
+    source: ['Person', 'Organisation'],
+    target: ['Report', 'Inspection', 'Finding', 'Organisation', 'Person', 'Document'],
+  },
+  PUBLISHED: { source: ['Organisation'], target: ['Document', 'Report'] },
+  AUTHORED: { source: ['Person', 'Organisation'], target: ['Document', 'Report'] },
+  MEMBER_OF: { source: ['Person', 'Organisation'], target: ['Organisation'] },
+} as const satisfies Record<string, { source: readonly NodeLabel[]; target: readonly NodeLabel[] }>;
+export type StatedRelationshipType = keyof typeof RELATIONSHIP_RULES;
+export const STATED_RELATIONSHIP_TYPES = Object.keys(RELATIONSHIP_RULES) as [
+  StatedRelationshipType,
+  ...StatedRelationshipType[],
+];
+export const DERIVED_RELATIONSHIP_TYPES = [
+  'HELD',
+  'OF_POST',
+  'POST_IN',
+  'FOUND',
+  'CLAIMS',
+  'MENTIONS',
+] as const;
+export type DerivedRelationshipType = (typeof DERIVED_RELATIONSHIP_TYPES)[number];
+export type RelationshipType = StatedRelationshipType | DerivedRelationshipType;
+export const RELATIONSHIP_TYPES: readonly RelationshipType[] = [
+  ...STATED_RELATIONSHIP_TYPES,
+  ...DERIVED_RELATIONSHIP_TYPES,
+];
+
+export const RelationshipSchema = z.strictObject({
+  type: z.enum(STATED_RELATIONSHIP_TYPES),
+  source: AnyIdSchema,
+  target: AnyIdSchema,
+  /** Tells apart two relationships of one type between the same two nodes (e.g. two statements). */
+  key: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    .optional(),
+  /** When the relationship began and ended, where a source says so. */
+  from: PartialDateSchema.optional(),
+  to: PartialDateSchema.optional(),
+  /** The date of a point event: a statement, an approval, a succession. */
+  date: PartialDateSchema.optional(),
+  /** A short qualifier: a role ("implements and monitors"), a progress judgement ("insufficient"), … */
+  qualifier: z.string().optional(),
+  /** For STATED: the words said. They must be found in the evidence document. */
+  text: z.string().optional(),
+  evidence: evidenceList,
+  claims: z.array(ClaimSchema).optional(),
+  note: z.string().optional(),
+});
+
+/** One facts file: any of these lists, so facts can be grouped by theme or by document. */
+export const FactsFileSchema = z.strictObject({
+  organisations: z.array(OrganisationSchema).default([]),
+  people: z.array(PersonSchema).default([]),
+  posts: z.array(PostSchema).default([]),
+  tenures: z.array(TenureSchema).default([]),
+  inspections: z.array(InspectionSchema).default([]),
+  reports: z.array(ReportSchema).default([]),
+  findings: z.array(FindingSchema).default([]),
+  relationships: z.array(RelationshipSchema).default([]),
+});
+
+export type Organisation = z.infer<typeof OrganisationSchema>;
+export type Person = z.infer<typeof PersonSchema>;
+export type Post = z.infer<typeof PostSchema>;
+export type Tenure = z.infer<typeof TenureSchema>;
+export type Attestation = z.infer<typeof AttestationSchema>;
+export type Inspection = z.infer<typeof InspectionSchema>;
+export type Report = z.infer<typeof ReportSchema>;
+export type Finding = z.infer<typeof FindingSchema>;
+export type Relationship = z.infer<typeof RelationshipSchema>;
+export type Claim = z.infer<typeof ClaimSchema>;
+export type FactsFile = z.infer<typeof FactsFileSchema>;
+export type FactsCollection = keyof FactsFile;
+export const FACT_COLLECTIONS = Object.keys(FactsFileSchema.shape) as FactsCollection[];
