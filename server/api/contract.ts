@@ -1,0 +1,267 @@
+import { z } from 'zod';
+
+/**
+ * The HTTP API's request and response shapes. The server validates requests with these and the
+ * client types its calls from them; docs/api in the README follows this file.
+ */
+
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'NOT_FOUND',
+  'WRITE_NOT_ALLOWED',
+  'FORBIDDEN_CLAUSE',
+  'CYPHER_SYNTAX',
+  'QUERY_TIMEOUT',
+  'TOO_LARGE',
+  'DATABASE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+export const EvidenceSchema = z.object({ documentId: z.string(), quote: z.string() });
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const CERTAINTIES = ['stated', 'attested', 'inferred'] as const;
+export const CertaintySchema = z.enum(CERTAINTIES);
+export type Certainty = z.infer<typeof CertaintySchema>;
+
+/** A node as Cytoscape takes it. `label` is the node's Neo4j label. */
+export const ElementNodeSchema = z.object({
+  data: z
+    .object({
+      id: z.string(),
+      label: z.string(),
+      name: z.string(),
+      kind: z.string().nullable().optional(),
+      /** The date the node stands at, where it has one (an inspection's start, a report's publication). */
+      date: z.string().nullable().optional(),
+      disputed: z.array(z.string()).optional(),
+    })
+    .catchall(z.unknown()),
+});
+export type ElementNode = z.infer<typeof ElementNodeSchema>;
+
+/**
+ * A relationship as Cytoscape takes it. HOLDS edges stand for a whole tenure (Person → Post):
+ * their id is the tenure's id, and `certainty` says how the tenure is known.
+ */
+export const ElementEdgeSchema = z.object({
+  data: z
+    .object({
+      id: z.string(),
+      source: z.string(),
+      target: z.string(),
+      type: z.string(),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      qualifier: z.string().nullable(),
+      evidence: z.array(EvidenceSchema),
+      capacity: z.string().nullable().optional(),
+      status: z.string().nullable().optional(),
+      /** For HOLDS: `stated` when a source gives the tenure's bounds, else `attested`. */
+      known: z.enum(['stated', 'attested']).optional(),
+      attestedOn: z.array(z.string()).optional(),
+      date: z.string().nullable().optional(),
+      text: z.string().nullable().optional(),
+    })
+    .catchall(z.unknown()),
+});
+export type ElementEdge = z.infer<typeof ElementEdgeSchema>;
+
+export const ElementsSchema = z.object({
+  nodes: z.array(ElementNodeSchema),
+  edges: z.array(ElementEdgeSchema),
+});
+export type Elements = z.infer<typeof ElementsSchema>;
+
+// ---- requests ---------------------------------------------------------------------------------
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD (a year or month is not widened into a day)')
+  .refine((value) => {
+    const d = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+  }, 'not a day of the calendar');
+export const DaySchema = day;
+
+const nodeId = z.string().min(3).max(200).regex(/^[a-z]+:[a-z0-9-]+$/, 'expected a node id like org:bury-council');
+export const NodeIdSchema = nodeId;
+
+const csvList = z
+  .string()
+  .max(500)
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[A-Z_]+$/, 'expected relationship types like HOLDS,INSPECTED')));
+
+export const SearchQuerySchema = z.object({
+  q: z.string().trim().min(1, 'q is required').max(200),
+  label: z.string().regex(/^[A-Za-z]+$/).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+export const NeighboursQuerySchema = z.object({
+  at: day.optional(),
+  types: csvList.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const AccountabilityQuerySchema = z.union([
+  z.object({ org: nodeId, at: day }).strict(),
+  z.object({ finding: nodeId }).strict(),
+]);
+
+export const TimelineQuerySchema = z.union([
+  z.object({ org: nodeId }).strict(),
+  z.object({ person: nodeId }).strict(),
+]);
+
+// ---- responses --------------------------------------------------------------------------------
+
+export const HealthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  neo4j: z.object({ status: z.enum(['up', 'down']), version: z.string().optional(), edition: z.string().optional() }),
+  graph: z.object({ nodes: z.number(), relationships: z.number() }).optional(),
+  error: ErrorBodySchema.shape.error.optional(),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+export const GraphSchemaSchema = z.object({
+  labels: z.array(z.object({ label: z.string(), count: z.number() })),
+  relationshipTypes: z.array(z.object({ type: z.string(), count: z.number() })),
+  propertyKeys: z.array(z.string()),
+});
+export type GraphSchemaInfo = z.infer<typeof GraphSchemaSchema>;
+
+export const SearchResultSchema = z.object({
+  results: z.array(z.object({ id: z.string(), label: z.string(), name: z.string(), score: z.number() })),
+});
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+
+export const NodeDetailSchema = z.object({
+  node: z.object({
+    id: z.string(),
+    label: z.string(),
+    name: z.string(),
+    properties: z.record(z.string(), z.unknown()),
+  }),
+  evidence: z.array(EvidenceSchema),
+  /** Claims sources make about this node's properties, agreeing or not. */
+  claims: z.array(z.object({ property: z.string(), value: z.string(), documentId: z.string(), quote: z.string() })),
+  degree: z.number(),
+});
+export type NodeDetail = z.infer<typeof NodeDetailSchema>;
+
+export const NeighboursSchema = z.object({
+  elements: ElementsSchema,
+  total: z.number(),
+  truncated: z.boolean(),
+});
+export type Neighbours = z.infer<typeof NeighboursSchema>;
+
+export const DocumentSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string().nullable(),
+  author: z.string().nullable(),
+  kind: z.string(),
+  /** The publication date with its precision, or null when only bounds are known. */
+  published: z.string().nullable(),
+  publishedNotBefore: z.string(),
+  publishedNotAfter: z.string(),
+  publishedReason: z.string().nullable(),
+  url: z.string().nullable(),
+  text: z.string(),
+});
+export type DocumentView = z.infer<typeof DocumentSchema>;
+
+const Ref = z.object({ id: z.string(), name: z.string() });
+
+export const HolderSchema = z.object({
+  person: Ref,
+  post: z.object({ id: z.string(), title: z.string() }),
+  organisation: Ref,
+  tenureId: z.string(),
+  qualifier: z.string().nullable(),
+  capacity: z.string().nullable(),
+  status: z.string().nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  certainty: CertaintySchema,
+  /** Why this certainty: which attestations bracket or match the date. */
+  basis: z.string(),
+  attestations: z.array(
+    z.object({ documentId: z.string(), quote: z.string(), notBefore: z.string(), notAfter: z.string() }),
+  ),
+  evidence: z.array(EvidenceSchema),
+});
+export type Holder = z.infer<typeof HolderSchema>;
+
+/** A post whose holder on the date the sources do not tell, with the nearest things they do tell. */
+export const UnknownPostSchema = z.object({
+  post: z.object({ id: z.string(), title: z.string() }),
+  organisation: Ref,
+  lastKnownBefore: z.object({ person: Ref, date: z.string() }).nullable(),
+  nextKnownAfter: z.object({ person: Ref, date: z.string() }).nullable(),
+});
+
+export const AccountabilityByOrgSchema = z.object({
+  organisation: Ref,
+  at: z.string(),
+  scope: z.array(z.object({ id: z.string(), name: z.string(), relation: z.string() })),
+  holders: z.array(HolderSchema),
+  notKnown: z.array(UnknownPostSchema),
+});
+export type AccountabilityByOrg = z.infer<typeof AccountabilityByOrgSchema>;
+
+export const AccountabilityByFindingSchema = z.object({
+  finding: z.object({ id: z.string(), text: z.string(), kind: z.string(), evidence: z.array(EvidenceSchema) }),
+  report: z.object({ id: z.string(), label: z.string(), name: z.string(), date: z.string().nullable() }),
+  /** The day holders were looked up for, and why that day. Null when no day is known. */
+  at: z.string().nullable(),
+  atBasis: z.string(),
+  organisations: z.array(
+    z.object({ id: z.string(), name: z.string(), how: z.string(), evidence: z.array(EvidenceSchema) }),
+  ),
+  holders: z.array(HolderSchema),
+  notKnown: z.array(UnknownPostSchema),
+});
+export type AccountabilityByFinding = z.infer<typeof AccountabilityByFindingSchema>;
+
+export const TIMELINE_KINDS = ['tenure', 'attestation', 'inspection', 'report', 'finding', 'statement', 'document'] as const;
+export const TimelineEventSchema = z.object({
+  date: z.string(),
+  precision: z.enum(['year', 'month', 'day', 'bounded']),
+  kind: z.enum(TIMELINE_KINDS),
+  id: z.string(),
+  title: z.string(),
+  detail: z.string().nullable(),
+  relatedIds: z.array(z.string()),
+  evidence: z.array(EvidenceSchema),
+});
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+export const TimelineSchema = z.object({
+  subject: z.object({ id: z.string(), label: z.string(), name: z.string() }),
+  events: z.array(TimelineEventSchema),
+});
+export type Timeline = z.infer<typeof TimelineSchema>;
+
+export const CypherRequestSchema = z.object({
+  query: z.string().min(1, 'query is required'),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+export const CypherResponseSchema = z.object({
+  columns: z.array(z.string()),
+  rows: z.array(z.array(z.unknown())),
+  elements: ElementsSchema,
+  summary: z.object({ rows: z.number(), truncated: z.boolean(), resultAvailableAfterMs: z.number() }),
+});
+export type CypherResponse = z.infer<typeof CypherResponseSchema>;

@@ -1,0 +1,25 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError } from '../../graph/errors.ts';
+import type { ErrorBody } from '../api/contract.ts';
+import type { Logger } from '../logger.ts';
+
+/** Unknown API paths get the uniform 404 body rather than Express's HTML page. */
+export function apiNotFound(): RequestHandler {
+  return (req, _res, next) => next(new AppError('NOT_FOUND', `No API endpoint ${req.method} ${req.path}`));
+}
+
+/** Sends every error as `{error:{code,message,details}}`; internal errors are logged, never echoed. */
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    let appError: AppError;
+    if (error instanceof AppError) appError = error;
+    else if (error && typeof error === 'object' && 'type' in error && error.type === 'entity.too.large') {
+      appError = new AppError('TOO_LARGE', 'The request body is too large.');
+    } else if (error && typeof error === 'object' && 'type' in error && error.type === 'entity.parse.failed') {
+      appError = new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
+    } else appError = new AppError('INTERNAL', 'An unexpected error occurred.', {}, { cause: error });
+    if (appError.code === 'INTERNAL') logger.error(`${req.method} ${req.originalUrl} failed`, appError.cause ?? error);
+    const body: ErrorBody = { error: { code: appError.code, message: appError.message, details: appError.details } };
+    res.status(appError.status).json(body);
+  };
+}
