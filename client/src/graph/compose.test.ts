@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { ElementEdge, ElementNode } from '../../../server/api/contract.ts';
+import { caption, composeGraph, type FetchedExpansion, truncations } from './compose.ts';
+
+function node(id: string, label = 'Organisation'): ElementNode {
+  return { data: { id, label, name: id } };
+}
+function edge(source: string, target: string, type = 'POST_IN'): ElementEdge {
+  return {
+    data: {
+      id: `${type}:${source}>${target}`,
+      source,
+      target,
+      type,
+      from: null,
+      to: null,
+      qualifier: null,
+      evidence: [],
+    },
+  };
+}
+function expansion(id: string, neighbours: Array<[string, string, string?]>): FetchedExpansion {
+  return {
+    id,
+    limit: 25,
+    total: neighbours.length,
+    truncated: false,
+    elements: {
+      nodes: [node(id), ...neighbours.map(([n, label]) => node(n, label))],
+      edges: neighbours.map(([n, , type]) => edge(id, n, type)),
+    },
+  };
+}
+const none = { hidden: [], hiddenLabels: [], hiddenTypes: [] };
+const ids = (list: Array<{ data: { id: string } }>) => list.map((x) => x.data.id).sort();
+
+describe('composeGraph', () => {
+  it('collapsing an expansion removes only the neighbours nothing else brings', () => {
+    const a = expansion('org:a', [
+      ['post:shared', 'Post'],
+      ['post:only-a', 'Post'],
+    ]);
+    const b = expansion('org:b', [['post:shared', 'Post']]);
+    const both = composeGraph({ pinned: [], expansions: [a, b], ...none });
+    expect(ids(both.nodes)).toEqual(['org:a', 'org:b', 'post:only-a', 'post:shared']);
+    const collapsed = composeGraph({ pinned: [], expansions: [b], ...none });
+    expect(ids(collapsed.nodes)).toEqual(['org:b', 'post:shared']);
+  });
+
+  it('skips edges whose ends are missing', () => {
+    const a = expansion('org:a', [['post:x', 'Post']]);
+    a.elements.edges.push(edge('post:x', 'person:absent', 'HOLDS'));
+    const graph = composeGraph({ pinned: [], expansions: [a], ...none });
+    expect(graph.edges.map((e) => e.data.type)).toEqual(['POST_IN']);
+  });
+
+  it('hides hidden nodes, filtered labels and types, and the neighbours left floating', () => {
+    const a = expansion('org:a', [
+      ['post:x', 'Post'],
+      ['doc:d', 'Document', 'MENTIONS'],
+      ['person:p', 'Person', 'HOLDS'],
+    ]);
+    const graph = composeGraph({
+      pinned: [node('org:lonely')],
+      expansions: [a],
+      hidden: ['person:p'],
+      hiddenLabels: [],
+      hiddenTypes: ['MENTIONS'],
+    });
+    expect(ids(graph.nodes)).toEqual(['org:a', 'org:lonely', 'post:x']);
+    expect(graph.edges).toHaveLength(1);
+  });
+
+  it('reports truncated expansions with how many were left out', () => {
+    const a = { ...expansion('org:a', []), truncated: true, total: 40 };
+    expect(truncations([a], () => 'A')).toEqual([
+      { id: 'org:a', name: 'A', shown: 25, total: 40, limit: 25 },
+    ]);
+  });
+});
+
+describe('caption', () => {
+  it('keeps short names and cuts long ones at a word', () => {
+    expect(caption('Bury Council')).toBe('Bury Council');
+    const long = caption(
+      'The local area has been too slow to implement the disability and special educational needs reforms',
+      40,
+    );
+    expect(long.length).toBeLessThanOrEqual(40);
+    expect(long.endsWith('…')).toBe(true);
+    expect(long).toBe('The local area has been too slow to…');
+  });
+});
