@@ -114,7 +114,8 @@ function nameOf(entity: EntityEntry, organisations: Map<string, string>): string
   switch (entity.label) {
     case 'Post': {
       const org = organisations.get(entity.value.organisation);
-      return org ? `${entity.value.title}, ${org}` : entity.value.title;
+      // Titles often name their organisation already ("Chief Executive, Bury Council").
+      return org && !entity.value.title.includes(org) ? `${entity.value.title}, ${org}` : entity.value.title;
     }
     case 'Finding':
       return entity.value.text;

@@ -1,0 +1,48 @@
+// `npm test`: installs what is missing, then runs every check: formatting and lint, the type
+// checker, unit tests, integration tests against a real Neo4j (started on its own port and data
+// folder, never the one `npm start` serves) and browser end-to-end tests in headless Chromium.
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function step(title, command, args, env = {}) {
+  console.log(`\n▸ ${title}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) {
+    console.error(`\n✖ ${title} failed.`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    step('Installing Chromium for the browser tests (apt-get)', 'bash', [
+      '-c',
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null',
+    ]);
+    return;
+  }
+  console.error(`The browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium), or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+
+step('Checking dependencies', process.execPath, [path.join(root, 'scripts', 'ensure-deps.mjs')]);
+step('Format and lint (Biome)', bin('biome'), ['check', '.']);
+step('Type check (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+step('Unit tests', bin('vitest'), ['run', '--project', 'unit']);
+ensureChromium();
+step('Building the client for the browser tests', bin('vite'), ['build', '--logLevel', 'warn']);
+step('Integration and browser end-to-end tests (real Neo4j, headless Chromium)', bin('vitest'), [
+  'run',
+  '--project',
+  'integration',
+  '--project',
+  'e2e',
+]);

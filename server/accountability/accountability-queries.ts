@@ -1,0 +1,67 @@
+/** Posts of a list of organisations with every tenure of each, in one subquery. */
+const POSTS_OF = (orgIds: string) => `
+CALL (${orgIds}) {
+  UNWIND ${orgIds} AS orgId
+  MATCH (p:Post)-[:POST_IN]->(s:Organisation {id: orgId})
+  OPTIONAL MATCH (person:Person)-[:HELD]->(t:Tenure)-[:OF_POST]->(p)
+  WITH s, p, collect(CASE WHEN t IS NULL THEN null ELSE {tenure: t {.*}, person: person {.id, .name}} END) AS tenures
+  ORDER BY s.name, p.title
+  RETURN collect({org: s {.id, .name}, post: p {.id, .title, .name}, tenures: tenures}) AS posts
+}`;
+
+/**
+ * An organisation, the bodies it answers to and those that answer to it (up to two steps of
+ * REPORTS_TO), the bodies that are part of it, and all their posts and tenures.
+ */
+export const ACCOUNTABILITY_BY_ORG = `
+MATCH (o:Organisation {id: $org})
+CALL (o) {
+  RETURN o AS s, 'the organisation itself' AS relation
+  UNION
+  MATCH (o)-[:REPORTS_TO*1..2]->(s:Organisation) WHERE s <> o
+  RETURN s, 'it answers to this body' AS relation
+  UNION
+  MATCH (o)<-[:REPORTS_TO*1..2]-(s:Organisation) WHERE s <> o
+  RETURN s, 'this body answers to it' AS relation
+  UNION
+  MATCH (o)<-[:PART_OF]-(s:Organisation)
+  RETURN s, 'this body is part of it' AS relation
+}
+WITH o, collect({id: s.id, name: s.name, relation: relation}) AS scope
+WITH o, scope, [x IN scope | x.id] AS orgIds
+${POSTS_OF('orgIds')}
+RETURN o {.id, .name} AS organisation, scope, posts`;
+
+/**
+ * From a finding or a report to the report and inspection behind it, the organisations it
+ * concerns (with the relationship that says so) and their posts and tenures.
+ */
+export const ACCOUNTABILITY_BY_SUBJECT = `
+MATCH (subject {id: $id}) WHERE $label IN labels(subject)
+OPTIONAL MATCH (by)-[:FOUND]->(subject)
+WITH subject, CASE WHEN subject:Finding THEN by ELSE subject END AS r
+WITH subject, r LIMIT 1
+OPTIONAL MATCH (r)-[:REPORTED_ON|RESPONDS_TO|FOLLOW_UP_OF]->(ri:Inspection)
+WITH subject, r, CASE WHEN r:Inspection THEN r ELSE ri END AS inspection
+CALL (subject, r, inspection) {
+  MATCH (subject)-[c:CONCERNS]->(o:Organisation) WHERE subject:Finding
+  RETURN o, 'the finding concerns it' AS how, c AS rel
+  UNION
+  MATCH (r)-[c:CONCERNS]->(o:Organisation)
+  RETURN o, 'the report concerns it' AS how, c AS rel
+  UNION
+  MATCH (inspection)-[c:INSPECTED]->(o:Organisation)
+  RETURN o, 'the inspection inspected it' AS how, c AS rel
+  UNION
+  MATCH (o:Organisation)-[c:RESPONSIBLE_FOR|AUTHORED]->(r)
+  RETURN o, 'responsible for the report' AS how, c AS rel
+}
+WITH subject, r, inspection,
+     collect({id: o.id, name: o.name, how: how, rel: rel {.evidenceDocumentIds, .evidenceQuotes}}) AS concerned
+WITH subject, r, inspection, concerned, [x IN concerned | x.id] AS orgIds
+${POSTS_OF('orgIds')}
+RETURN subject {.id, .text, .kind, .name, .evidenceDocumentIds, .evidenceQuotes} AS subject,
+       labels(subject)[0] AS subjectLabel,
+       r {.id, .name, .published, .from, .to} AS report, labels(r)[0] AS reportLabel,
+       inspection {.id, .name, .from, .to} AS inspection,
+       concerned, posts`;

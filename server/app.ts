@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import { createAccountabilityRouter } from './accountability/accountability-router.ts';
+import type { AppDeps } from './deps.ts';
+import { createDocumentsRouter } from './documents/documents-router.ts';
+import { createHealthRouter } from './health/health-router.ts';
+import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
+import { createNodesRouter } from './nodes/nodes-router.ts';
+import { createSchemaRouter } from './schema-info/schema-router.ts';
+import { createSearchRouter } from './search/search-router.ts';
+import { createTimelineRouter } from './timeline/timeline-router.ts';
+
+export interface CreateAppOptions extends AppDeps {
+  /** The built client to serve, if any (dist/client). */
+  staticDir?: string;
+}
+
+/** Builds the Express app: the JSON API under /api and, when built, the client on the same port. */
+export function createApp(deps: CreateAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: '256kb' }));
+
+  const api = express.Router();
+  api.use('/health', createHealthRouter(deps));
+  api.use('/schema', createSchemaRouter(deps));
+  api.use('/search', createSearchRouter(deps));
+  api.use('/nodes', createNodesRouter(deps));
+  api.use('/documents', createDocumentsRouter(deps));
+  api.use('/accountability', createAccountabilityRouter(deps));
+  api.use('/timeline', createTimelineRouter(deps));
+  api.use(apiNotFound());
+  app.use('/api', api);
+
+  if (deps.staticDir && existsSync(deps.staticDir)) {
+    const staticDir = deps.staticDir;
+    app.use(express.static(staticDir, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes all land on the one page.
+    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
+  }
+  app.use(errorMiddleware(deps.logger));
+  return app;
+}

@@ -1,0 +1,42 @@
+/**
+ * Cypher for one node and its neighbourhood. `$label` comes from the id prefix and is checked
+ * against labels(n) rather than placed in the query text.
+ */
+
+export const NODE_DETAIL = `
+MATCH (n {id: $id}) WHERE $label IN labels(n)
+OPTIONAL MATCH (d:Document)-[c:CLAIMS]->(n)
+WITH n, collect(CASE WHEN c IS NULL THEN null ELSE
+  {property: c.property, value: c.value, documentId: d.id, quote: c.evidenceQuotes[0]} END) AS claims
+RETURN n {.*} AS props, claims, COUNT { (n)--() } AS degree`;
+
+/**
+ * The neighbourhood of a node. Tenures are folded into one HOLDS row (person → post), unless the
+ * node is itself a Tenure. `$at` keeps only relationships whose span covers that day; relationships
+ * without dates are timeless. `$types` filters by relationship type (HOLDS for tenures).
+ */
+/** What a node element needs: never a document's whole text. */
+export const NODE_FIELDS = '.id, .name, .title, .kind, .capacity, .from, .to, .published, .disputedProperties';
+
+export const NEIGHBOURS = `
+MATCH (n {id: $id}) WHERE $label IN labels(n)
+CALL (n) {
+  CALL (n) {
+    MATCH (n)-[r]-(m)
+    WHERE n:Tenure OR NOT type(r) IN ['HELD', 'OF_POST']
+    RETURN r AS rel, type(r) AS type, startNode(r) = n AS outgoing, m AS other, null AS tenure
+    UNION
+    MATCH (n)-[:HELD|OF_POST]-(t:Tenure)-[:HELD|OF_POST]-(m)
+    WHERE NOT n:Tenure AND m <> n
+    RETURN null AS rel, 'HOLDS' AS type, n:Person AS outgoing, m AS other, t AS tenure
+  }
+  WITH rel, type, outgoing, other, tenure, coalesce(rel, tenure) AS dated
+  WHERE ($types IS NULL OR type IN $types)
+    AND ($at IS NULL OR ((dated.spanStart IS NULL OR dated.spanStart <= $at)
+                     AND (dated.spanEnd IS NULL OR dated.spanEnd >= $at)))
+  WITH rel, type, outgoing, other, tenure
+  ORDER BY CASE type WHEN 'MENTIONS' THEN 1 ELSE 0 END, type, other.name
+  RETURN collect({rel: rel {.*}, type: type, outgoing: outgoing, other: other {${NODE_FIELDS}},
+                  otherLabel: labels(other)[0], tenure: tenure {.*}}) AS found
+}
+RETURN n {${NODE_FIELDS}} AS props, size(found) AS total, found[0..$limit] AS rows`;

@@ -1,0 +1,57 @@
+/**
+ * Everything with a date around one organisation: the tenures of its posts, the inspections of
+ * it, reports about those inspections or about it, their findings, and statements by its
+ * office-holders or about it. One round trip; events are built from the rows in TypeScript.
+ */
+export const ORG_TIMELINE = `
+MATCH (o:Organisation {id: $id})
+CALL (o) {
+  OPTIONAL MATCH (o)<-[:POST_IN]-(p:Post)<-[:OF_POST]-(t:Tenure)<-[:HELD]-(person:Person)
+  RETURN collect(CASE WHEN t IS NULL THEN null ELSE {tenure: t {.*}, post: p.name, person: person {.id, .name}} END) AS tenures
+}
+CALL (o) {
+  OPTIONAL MATCH (i:Inspection)-[:INSPECTED]->(o)
+  RETURN collect(DISTINCT i) AS inspections
+}
+CALL (o, inspections) {
+  OPTIONAL MATCH (r:Report)
+  WHERE any(i IN inspections WHERE (r)-[:REPORTED_ON|RESPONDS_TO|FOLLOW_UP_OF]->(i))
+     OR (r)-[:CONCERNS]->(o) OR (o)-[:RESPONSIBLE_FOR|AUTHORED|APPROVED|PUBLISHED]->(r)
+  RETURN collect(DISTINCT r) AS reports
+}
+CALL (o, inspections, reports) {
+  OPTIONAL MATCH (x)-[:FOUND]->(f:Finding)
+  WHERE x IN inspections OR x IN reports OR (f)-[:CONCERNS]->(o)
+  RETURN collect(DISTINCT {finding: f {.id, .name, .text, .kind, .evidenceDocumentIds, .evidenceQuotes},
+                           by: x {.id, .name, .published, .from}}) AS findings
+}
+CALL (o, inspections, reports) {
+  OPTIONAL MATCH (speaker)-[s:STATED]->(about)
+  WHERE speaker = o OR about = o OR about IN inspections OR about IN reports
+     OR (speaker)-[:HELD]->(:Tenure)-[:OF_POST]->(:Post)-[:POST_IN]->(o)
+  RETURN collect(DISTINCT {statement: s {.*}, speaker: speaker {.id, .name}, about: about {.id, .name}}) AS statements
+}
+RETURN o {.id, .name} AS subject, 'Organisation' AS label, tenures,
+       [i IN inspections | i {.id, .name, .from, .to, .kind, .evidenceDocumentIds, .evidenceQuotes}] AS inspections,
+       [r IN reports | r {.id, .name, .published, .kind, .evidenceDocumentIds, .evidenceQuotes}] AS reports,
+       findings, statements, [] AS documents`;
+
+/** A person's tenures, statements and the documents that mention them. */
+export const PERSON_TIMELINE = `
+MATCH (person:Person {id: $id})
+CALL (person) {
+  OPTIONAL MATCH (person)-[:HELD]->(t:Tenure)-[:OF_POST]->(p:Post)
+  RETURN collect(CASE WHEN t IS NULL THEN null ELSE {tenure: t {.*}, post: p.name, person: person {.id, .name}} END) AS tenures
+}
+CALL (person) {
+  OPTIONAL MATCH (person)-[s:STATED]->(about)
+  RETURN collect(CASE WHEN s IS NULL THEN null ELSE
+    {statement: s {.*}, speaker: person {.id, .name}, about: about {.id, .name}} END) AS statements
+}
+CALL (person) {
+  OPTIONAL MATCH (d:Document)-[m:MENTIONS]->(person)
+  RETURN collect(CASE WHEN d IS NULL THEN null ELSE
+    {document: d {.id, .name, .published, .publishedNotBefore, .publishedNotAfter}, quotes: m.evidenceQuotes} END) AS documents
+}
+RETURN person {.id, .name} AS subject, 'Person' AS label, tenures, [] AS inspections, [] AS reports, [] AS findings,
+       statements, documents`;
