@@ -35,11 +35,12 @@ export function composeGraph(input: ComposeInput): Elements {
   const addNode = (node: ElementNode) => {
     if (!nodes.has(node.data.id)) nodes.set(node.data.id, node);
   };
-  for (const node of input.pinned) addNode(node);
+  // Expansions first: their nodes carry more (dates, kinds) than a pin described on its own.
   for (const expansion of input.expansions) {
     for (const node of expansion.elements.nodes) addNode(node);
     for (const edge of expansion.elements.edges) if (!edges.has(edge.data.id)) edges.set(edge.data.id, edge);
   }
+  for (const node of input.pinned) addNode(node);
 
   for (const [id, node] of nodes) if (hidden.has(id) || hiddenLabels.has(node.data.label)) nodes.delete(id);
   const keptEdges = [...edges.values()].filter(

@@ -1,0 +1,54 @@
+import type {
+  AccountabilityByFinding,
+  AccountabilityByOrg,
+  DocumentView,
+  Neighbours,
+  NodeDetail,
+} from '../../server/api/contract.ts';
+import type { Api } from './api.ts';
+
+/**
+ * Memoised reads. Documents and node details do not change while the page is open, and an
+ * expansion is keyed by node, date and limit, so going back to a date or redoing an expansion costs
+ * nothing. A failed read is forgotten so that it is tried again next time.
+ */
+export interface DataCache {
+  node(id: string): Promise<NodeDetail>;
+  neighbours(id: string, at: string | null, limit: number): Promise<Neighbours>;
+  document(id: string): Promise<DocumentView>;
+  accountabilityForOrg(org: string, at: string): Promise<AccountabilityByOrg>;
+  accountabilityForFinding(finding: string): Promise<AccountabilityByFinding>;
+  /** Forget everything fetched (after the database comes back, say). */
+  clear(): void;
+}
+
+function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  const cached = map.get(key);
+  if (cached) return cached;
+  const promise = load();
+  map.set(key, promise);
+  promise.catch(() => {
+    if (map.get(key) === promise) map.delete(key);
+  });
+  return promise;
+}
+
+export function createDataCache(api: Api): DataCache {
+  const nodes = new Map<string, Promise<NodeDetail>>();
+  const neighbours = new Map<string, Promise<Neighbours>>();
+  const documents = new Map<string, Promise<DocumentView>>();
+  const byOrg = new Map<string, Promise<AccountabilityByOrg>>();
+  const byFinding = new Map<string, Promise<AccountabilityByFinding>>();
+  return {
+    node: (id) => memo(nodes, id, () => api.node(id)),
+    neighbours: (id, at, limit) =>
+      memo(neighbours, `${id}|${at ?? ''}|${limit}`, () => api.neighbours(id, { at, limit })),
+    document: (id) => memo(documents, id, () => api.document(id)),
+    accountabilityForOrg: (org, at) => memo(byOrg, `${org}|${at}`, () => api.accountabilityForOrg(org, at)),
+    accountabilityForFinding: (finding) =>
+      memo(byFinding, finding, () => api.accountabilityForFinding(finding)),
+    clear() {
+      for (const map of [nodes, neighbours, documents, byOrg, byFinding]) map.clear();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { LayoutOptions, NodeSingular } from 'cytoscape';
+import type { LayoutName } from '../state/view-state.ts';
+
+/** Layout options for each layout the chooser offers, for a full run over every element. */
+export function fullLayout(name: LayoutName, animate: boolean): LayoutOptions {
+  const common = { animate, animationDuration: 350, fit: true, padding: 40 };
+  switch (name) {
+    case 'fcose':
+      return {
+        name: 'fcose',
+        ...common,
+        quality: 'default',
+        randomize: true,
+        nodeRepulsion: 9000,
+        idealEdgeLength: 110,
+        nodeSeparation: 90,
+        packComponents: true,
+      } as LayoutOptions;
+    case 'dagre':
+      return {
+        name: 'dagre',
+        ...common,
+        rankDir: 'TB',
+        nodeSep: 40,
+        rankSep: 90,
+        edgeSep: 10,
+      } as LayoutOptions;
+    case 'concentric':
+      return {
+        name: 'concentric',
+        ...common,
+        minNodeSpacing: 40,
+        concentric: (node: NodeSingular) => node.degree(false),
+        levelWidth: () => 2,
+      } as LayoutOptions;
+  }
+}
+
+/**
+ * fcose run again from where the nodes are, with every node already on the canvas held where it
+ * is: only the new ones move, so expanding never scrambles what the reader has already placed.
+ */
+export function incrementalFcose(
+  fixed: Array<{ nodeId: string; position: { x: number; y: number } }>,
+): LayoutOptions {
+  return {
+    name: 'fcose',
+    animate: true,
+    animationDuration: 300,
+    fit: false,
+    randomize: false,
+    quality: 'default',
+    nodeRepulsion: 9000,
+    idealEdgeLength: 110,
+    nodeSeparation: 90,
+    fixedNodeConstraint: fixed,
+  } as LayoutOptions;
+}

@@ -1,0 +1,127 @@
+import type { StylesheetJson } from 'cytoscape';
+
+/**
+ * One colour and one shape per node label, used by the canvas and the legend alike. Colours are
+ * distinct in hue and lightness so they still differ for most colour-blind readers, and the shape
+ * carries the label too.
+ */
+export interface LabelStyle {
+  color: string;
+  shape:
+    | 'ellipse'
+    | 'round-rectangle'
+    | 'diamond'
+    | 'tag'
+    | 'hexagon'
+    | 'round-pentagon'
+    | 'round-triangle'
+    | 'rectangle';
+  meaning: string;
+}
+
+export const LABEL_STYLES: Record<string, LabelStyle> = {
+  Person: { color: '#2563eb', shape: 'ellipse', meaning: 'a person named in a source' },
+  Organisation: {
+    color: '#0f766e',
+    shape: 'round-rectangle',
+    meaning: 'a council, NHS body, regulator, board…',
+  },
+  Post: { color: '#b45309', shape: 'diamond', meaning: 'an office, apart from who holds it' },
+  Tenure: { color: '#7c3aed', shape: 'tag', meaning: 'one person holding one post' },
+  Inspection: { color: '#be123c', shape: 'hexagon', meaning: 'an inspection or revisit' },
+  Report: { color: '#a21caf', shape: 'round-pentagon', meaning: 'a report, letter or action plan' },
+  Finding: { color: '#ea580c', shape: 'round-triangle', meaning: 'one judgement in a report' },
+  Document: { color: '#64748b', shape: 'rectangle', meaning: 'a source text' },
+};
+
+export const OTHER_STYLE: LabelStyle = { color: '#94a3b8', shape: 'ellipse', meaning: 'anything else' };
+
+export function styleOf(label: string): LabelStyle {
+  return LABEL_STYLES[label] ?? OTHER_STYLE;
+}
+
+const FONT = '"Inter", "Segoe UI", system-ui, -apple-system, sans-serif';
+
+export function stylesheet(): StylesheetJson {
+  const perLabel: StylesheetJson = Object.entries(LABEL_STYLES).map(([label, style]) => ({
+    selector: `node[label = "${label}"]`,
+    style: { 'background-color': style.color, shape: style.shape },
+  }));
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': OTHER_STYLE.color,
+        shape: OTHER_STYLE.shape,
+        width: 30,
+        height: 30,
+        label: 'data(caption)',
+        'font-family': FONT,
+        'font-size': 12,
+        color: '#0f172a',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 5,
+        'text-wrap': 'wrap',
+        'text-max-width': '150px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.88,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': 7,
+        'border-width': 2,
+        'border-color': '#ffffff',
+      },
+    },
+    ...perLabel,
+    { selector: 'node[label = "Finding"]', style: { width: 24, height: 24, 'font-size': 11 } },
+    { selector: 'node[label = "Document"]', style: { width: 22, height: 26 } },
+    { selector: 'node.expanded', style: { 'border-color': '#0f172a', 'border-width': 3 } },
+    {
+      selector: 'node.disputed',
+      style: { 'border-color': '#dc2626', 'border-style': 'dashed', 'border-width': 3 },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'line-color': '#94a3b8',
+        'target-arrow-color': '#94a3b8',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.9,
+        'curve-style': 'bezier',
+        label: 'data(type)',
+        'font-family': FONT,
+        'font-size': 11,
+        color: '#475569',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#f8fafc',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 9,
+      },
+    },
+    {
+      selector: 'edge[type = "MENTIONS"]',
+      style: { width: 1, 'line-color': '#cbd5e1', 'target-arrow-color': '#cbd5e1' },
+    },
+    {
+      selector: 'edge[type = "HOLDS"]',
+      style: { width: 3, 'line-color': '#2563eb', 'target-arrow-color': '#2563eb', color: '#1e3a8a' },
+    },
+    // A tenure known only from sources that show the person in post on a date: dashed, not solid.
+    {
+      selector: 'edge[type = "HOLDS"][known = "attested"]',
+      style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] },
+    },
+    {
+      selector: 'node:selected',
+      style: { 'border-color': '#facc15', 'border-width': 5, 'overlay-opacity': 0 },
+    },
+    {
+      selector: 'edge:selected',
+      style: { 'line-color': '#ca8a04', 'target-arrow-color': '#ca8a04', width: 4, color: '#713f12' },
+    },
+    { selector: 'node.faded, edge.faded', style: { opacity: 0.25 } },
+  ];
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { ElementEdge, Elements } from '../../server/api/contract.ts';
+import { dayFor, inspectedOrganisations, pickInspection, postsOf } from './opening-view.ts';
+
+function edge(source: string, target: string, type: string): ElementEdge {
+  return {
+    data: {
+      id: `${source}-${type}-${target}`,
+      source,
+      target,
+      type,
+      from: null,
+      to: null,
+      qualifier: null,
+      evidence: [],
+    },
+  };
+}
+const node = (id: string, label: string) => ({ data: { id, label, name: id } });
+
+const AROUND: Elements = {
+  nodes: [
+    node('inspection:i', 'Inspection'),
+    node('org:bury-council', 'Organisation'),
+    node('org:nhs-bury-ccg', 'Organisation'),
+    node('org:ofsted', 'Organisation'),
+    node('finding:f', 'Finding'),
+  ],
+  edges: [
+    edge('inspection:i', 'org:bury-council', 'INSPECTED'),
+    edge('inspection:i', 'org:nhs-bury-ccg', 'INSPECTED'),
+    edge('inspection:i', 'org:ofsted', 'CONDUCTED_BY'),
+    edge('inspection:i', 'finding:f', 'FOUND'),
+  ],
+};
+
+describe('opening view', () => {
+  it('prefers the 2017 inspection among search results', () => {
+    const results = [
+      { id: 'org:ofsted', label: 'Organisation', name: 'Ofsted', score: 9 },
+      { id: 'inspection:revisit-2021', label: 'Inspection', name: 'Revisit 2021', score: 8 },
+      {
+        id: 'inspection:bury-local-area-send-2017',
+        label: 'Inspection',
+        name: 'Local area SEND inspection',
+        score: 5,
+      },
+    ];
+    expect(pickInspection(results)).toBe('inspection:bury-local-area-send-2017');
+    expect(pickInspection(results.slice(0, 1))).toBeNull();
+  });
+
+  it('takes the inspected organisations, not the inspector', () => {
+    expect(inspectedOrganisations(AROUND, 'inspection:i')).toEqual(['org:bury-council', 'org:nhs-bury-ccg']);
+  });
+
+  it('falls back to neighbouring organisations other than the inspector when nothing is INSPECTED', () => {
+    const loose: Elements = {
+      ...AROUND,
+      edges: [edge('org:bury-council', 'inspection:i', 'RESPONDS_TO'), AROUND.edges[2] as ElementEdge],
+    };
+    expect(inspectedOrganisations(loose, 'inspection:i')).toEqual(['org:bury-council']);
+  });
+
+  it('finds the posts of the organisations', () => {
+    const elements: Elements = {
+      nodes: [node('post:ceo', 'Post'), node('org:bury-council', 'Organisation'), node('person:p', 'Person')],
+      edges: [
+        edge('post:ceo', 'org:bury-council', 'POST_IN'),
+        edge('person:p', 'org:bury-council', 'MEMBER_OF'),
+      ],
+    };
+    expect(postsOf(elements, ['org:bury-council'])).toEqual(['post:ceo']);
+  });
+
+  it('narrows a month to its first day only with a note', () => {
+    expect(dayFor('2017-06-12')).toEqual({ day: '2017-06-12', note: null });
+    const month = dayFor('2017-06');
+    expect(month.day).toBe('2017-06-01');
+    expect(month.note).toContain('2017-06');
+    expect(dayFor(null)).toEqual({ day: null, note: null });
+  });
+});

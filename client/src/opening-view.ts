@@ -1,0 +1,114 @@
+import type { Elements, SearchResult } from '../../server/api/contract.ts';
+import type { Api } from './api.ts';
+import { firstDayOf, isDay } from './format/days.ts';
+import { DEFAULT_LIMIT, EMPTY_VIEW, type ViewState } from './state/view-state.ts';
+
+/**
+ * The view a blank link opens on: the 2017 local-area inspection, its findings, the organisations
+ * it inspected and who led them on the inspection's date. It is found by search rather than by a
+ * hard-coded id, so a renamed seed still opens somewhere sensible.
+ */
+
+export interface OpeningView {
+  view: ViewState;
+  /** Why the date is what it is, when it had to be chosen (for the status line). */
+  note: string | null;
+}
+
+/** The best inspection among search results: an Inspection mentioning 2017, else any Inspection. */
+export function pickInspection(results: SearchResult['results']): string | null {
+  const inspections = results.filter((r) => r.label === 'Inspection');
+  const of2017 = inspections.find((r) => r.name.includes('2017') || r.id.includes('2017'));
+  return (of2017 ?? inspections[0])?.id ?? null;
+}
+
+/** Organisations the inspection INSPECTED; failing that, every organisation next to it. */
+export function inspectedOrganisations(elements: Elements, inspectionId: string): string[] {
+  const labels = new Map(elements.nodes.map((n) => [n.data.id, n.data.label]));
+  const otherEnd = (source: string, target: string) => (source === inspectionId ? target : source);
+  const touching = elements.edges.filter(
+    (e) => e.data.source === inspectionId || e.data.target === inspectionId,
+  );
+  const isOrg = (id: string) => labels.get(id) === 'Organisation';
+  const inspected = touching
+    .filter((e) => e.data.type === 'INSPECTED')
+    .map((e) => otherEnd(e.data.source, e.data.target))
+    .filter(isOrg);
+  const chosen =
+    inspected.length > 0
+      ? inspected
+      : touching
+          .filter((e) => e.data.type !== 'CONDUCTED_BY' && e.data.type !== 'MENTIONS')
+          .map((e) => otherEnd(e.data.source, e.data.target))
+          .filter(isOrg);
+  return [...new Set(chosen)];
+}
+
+/** Posts of these organisations (Post -POST_IN-> Organisation), so expanding them shows their holders. */
+export function postsOf(elements: Elements, orgIds: readonly string[]): string[] {
+  const orgs = new Set(orgIds);
+  const labels = new Map(elements.nodes.map((n) => [n.data.id, n.data.label]));
+  const posts = elements.edges
+    .filter(
+      (e) => e.data.type === 'POST_IN' && orgs.has(e.data.target) && labels.get(e.data.source) === 'Post',
+    )
+    .map((e) => e.data.source);
+  return [...new Set(posts)];
+}
+
+/** The day to show the graph at for a node's date; a month or year is narrowed only with a note. */
+export function dayFor(date: string | null | undefined): { day: string | null; note: string | null } {
+  if (!date) return { day: null, note: null };
+  const range = date.split('/')[0] ?? date;
+  if (isDay(range)) return { day: range, note: null };
+  const first = firstDayOf(range);
+  return first
+    ? {
+        day: first,
+        note: `The inspection is dated ${range}; showing relationships in force on its first day, ${first}.`,
+      }
+    : { day: null, note: null };
+}
+
+const MAX_POSTS = 8;
+
+export async function buildOpeningView(api: Api): Promise<OpeningView | null> {
+  let inspectionId: string | null = null;
+  for (const q of ['inspection 2017', 'inspection']) {
+    const { results } = await api.search(q, { limit: 20 });
+    inspectionId = pickInspection(results);
+    if (inspectionId) break;
+  }
+  if (!inspectionId) return null;
+
+  const around = await api.neighbours(inspectionId, { limit: DEFAULT_LIMIT });
+  const inspection = around.elements.nodes.find((n) => n.data.id === inspectionId);
+  const { day, note } = dayFor(inspection?.data.date);
+  const orgs = inspectedOrganisations(around.elements, inspectionId);
+
+  let posts: string[] = [];
+  if (orgs.length > 0) {
+    const orgNeighbourhoods = await Promise.all(
+      orgs.map((org) => api.neighbours(org, { at: day, limit: DEFAULT_LIMIT }).catch(() => null)),
+    );
+    const merged: Elements = { nodes: [], edges: [] };
+    for (const n of orgNeighbourhoods) {
+      if (!n) continue;
+      merged.nodes.push(...n.elements.nodes);
+      merged.edges.push(...n.elements.edges);
+    }
+    posts = postsOf(merged, orgs).slice(0, MAX_POSTS);
+  }
+
+  const expansions = [inspectionId, ...orgs, ...posts].map((id) => ({ id, limit: DEFAULT_LIMIT }));
+  return {
+    view: {
+      ...EMPTY_VIEW,
+      pinned: [inspectionId],
+      expansions,
+      at: day,
+      selected: { kind: 'node', id: inspectionId },
+    },
+    note,
+  };
+}

@@ -1,0 +1,133 @@
+import type { TimelineEvent } from '../../../server/api/contract.ts';
+import { formatEventDate } from '../format/dates.ts';
+import type { AppState } from '../state/view-state.ts';
+import type { Deps } from './deps.ts';
+import { errorText, h, replace, statusLine } from './dom.ts';
+import { evidenceList } from './evidence.ts';
+
+/**
+ * The timeline of the selected organisation or person: tenures, attestations, inspections,
+ * reports, findings and statements in date order, each date shown with the precision it has.
+ */
+
+const PRECISION_TEXT: Record<TimelineEvent['precision'], string> = {
+  day: 'exact day',
+  month: 'month only',
+  year: 'year only',
+  bounded: 'within bounds',
+};
+
+function eventItem(event: TimelineEvent, deps: Deps): HTMLElement {
+  return h(
+    'li',
+    { class: `event event-${event.kind}`, 'data-testid': 'timeline-event', 'data-kind': event.kind },
+    h(
+      'div',
+      { class: 'event-date' },
+      h(
+        'time',
+        { datetime: event.date.split('/')[0] ?? event.date },
+        formatEventDate(event.date, event.precision),
+      ),
+      h('span', { class: `badge precision precision-${event.precision}` }, PRECISION_TEXT[event.precision]),
+    ),
+    h(
+      'div',
+      { class: 'event-body' },
+      h(
+        'div',
+        { class: 'event-head' },
+        h('span', { class: 'badge kind' }, event.kind),
+        h('strong', {}, event.title),
+      ),
+      event.detail ? h('p', {}, event.detail) : null,
+      event.relatedIds.length > 0
+        ? h(
+            'p',
+            { class: 'related' },
+            ...event.relatedIds.map((id) =>
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'link-button',
+                  onclick: () => {
+                    deps.store.dispatch({ type: 'setView', view: 'explore' });
+                    deps.jumpTo(id);
+                  },
+                },
+                `Show ${id} in the graph`,
+              ),
+            ),
+          )
+        : null,
+      event.evidence.length > 0
+        ? h(
+            'details',
+            { class: 'quotes' },
+            h('summary', {}, `Evidence (${event.evidence.length})`),
+            evidenceList(event.evidence, deps),
+          )
+        : null,
+    ),
+  );
+}
+
+export function createTimelineView(root: HTMLElement, deps: Deps) {
+  let shown = '';
+  return {
+    render(state: AppState) {
+      const id = state.selected?.kind === 'node' ? state.selected.id : null;
+      const key = JSON.stringify([state.view, id]);
+      if (key === shown) return;
+      shown = key;
+      if (state.view !== 'timeline') return;
+      const isCurrent = () => shown === key;
+      const intro = h('h2', { class: 'view-title' }, 'Timeline');
+      if (!id) {
+        replace(
+          root,
+          intro,
+          statusLine('empty', 'Select an organisation or a person to see their timeline.'),
+        );
+        return;
+      }
+      replace(root, intro, statusLine('loading', 'Loading the timeline…'));
+      deps.data
+        .node(id)
+        .then((detail) => {
+          const { label, name } = detail.node;
+          if (label !== 'Organisation' && label !== 'Person') {
+            if (isCurrent())
+              replace(
+                root,
+                intro,
+                statusLine('empty', `${name} is a ${label}; timelines are for organisations and people.`),
+              );
+            return null;
+          }
+          return deps.api.timeline(label === 'Organisation' ? { org: id } : { person: id });
+        })
+        .then(
+          (timeline) => {
+            if (!timeline || !isCurrent()) return;
+            replace(
+              root,
+              h('h2', { class: 'view-title' }, `Timeline: ${timeline.subject.name}`),
+              h('p', { class: 'muted' }, 'In date order. Dates keep the precision the sources give them.'),
+              timeline.events.length === 0
+                ? statusLine('empty', 'The sources date nothing about this yet.')
+                : h(
+                    'ol',
+                    { class: 'timeline', 'data-testid': 'timeline' },
+                    ...timeline.events.map((e) => eventItem(e, deps)),
+                  ),
+            );
+          },
+          (error: unknown) => {
+            if (isCurrent()) replace(root, intro, statusLine('error', errorText(error)));
+          },
+        );
+    },
+  };
+}
