@@ -31,11 +31,18 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
   return {
     host: e.HOST,
     port: e.PORT,
-    cypher: { timeoutMs: e.CYPHER_TIMEOUT_MS, maxRows: e.CYPHER_MAX_ROWS, maxQueryLength: e.CYPHER_MAX_QUERY_LENGTH },
+    cypher: {
+      timeoutMs: e.CYPHER_TIMEOUT_MS,
+      maxRows: e.CYPHER_MAX_ROWS,
+      maxQueryLength: e.CYPHER_MAX_QUERY_LENGTH,
+    },
     dataDir: e.DATA_DIR,
   };
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): { server: ServerConfig; neo4j: Neo4jConfig } {
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
+  server: ServerConfig;
+  neo4j: Neo4jConfig;
+} {
   return { server: serverConfigFromEnv(env), neo4j: neo4jConfigFromEnv(env) };
 }

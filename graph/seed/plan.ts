@@ -138,10 +138,17 @@ function claimsProperties(claims: readonly Claim[] | undefined): Properties {
   return { disputedProperties: disputed.sort() };
 }
 
+function boundsProperties(bounds: { notBefore: string; notAfter: string; reason: string } | undefined) {
+  return bounds ? { notBefore: bounds.notBefore, notAfter: bounds.notAfter, dateReason: bounds.reason } : {};
+}
+
 function eventDay(entity: EntityEntry | undefined): string | undefined {
   if (!entity) return undefined;
   if (entity.label === 'Inspection' && entity.value.from) return earliestDay(entity.value.from);
   if (entity.label === 'Report' && entity.value.published) return earliestDay(entity.value.published);
+  if ((entity.label === 'Inspection' || entity.label === 'Report') && entity.value.dateBounds) {
+    return earliestDay(entity.value.dateBounds.notBefore);
+  }
   return undefined;
 }
 
@@ -294,6 +301,7 @@ export function planGraph(seeds: SeedSet): GraphPlan {
           from: entity.value.from,
           to: entity.value.to,
           outcome: entity.value.outcome,
+          ...boundsProperties(entity.value.dateBounds),
         };
         break;
       case 'Report':
@@ -301,6 +309,7 @@ export function planGraph(seeds: SeedSet): GraphPlan {
           kind: entity.value.kind,
           published: entity.value.published,
           outcome: entity.value.outcome,
+          ...boundsProperties(entity.value.dateBounds),
         };
         break;
       case 'Finding': {
@@ -344,7 +353,11 @@ export function planGraph(seeds: SeedSet): GraphPlan {
     const span: Span =
       v.from || v.to
         ? { spanStart: v.from ? earliestDay(v.from) : undefined, spanEnd: v.to ? latestDay(v.to) : undefined }
-        : { spanStart: v.date ? earliestDay(v.date) : eventDay(entitiesById.get(v.source)) };
+        : {
+            spanStart: v.date
+              ? earliestDay(v.date)
+              : (eventDay(entitiesById.get(v.source)) ?? eventDay(entitiesById.get(v.target))),
+          };
     addRelationship(
       v.type,
       v.source,

@@ -175,6 +175,13 @@ export const TenureSchema = z.strictObject({
   ...entity,
 });
 
+/** Where the sources print no date for an event, the bounds they imply and why. */
+export const DateBoundsSchema = z.strictObject({
+  notBefore: PartialDateSchema,
+  notAfter: PartialDateSchema,
+  reason: z.string().min(10, 'say why the date lies between these bounds'),
+});
+
 export const InspectionSchema = z.strictObject({
   id: InspectionIdSchema,
   name: z.string().min(3),
@@ -183,6 +190,7 @@ export const InspectionSchema = z.strictObject({
   from: PartialDateSchema.optional(),
   to: PartialDateSchema.optional(),
   outcome: z.string().optional(),
+  dateBounds: DateBoundsSchema.optional(),
   ...entity,
 });
 
@@ -192,6 +200,7 @@ export const ReportSchema = z.strictObject({
   kind: z.string().min(3),
   published: PartialDateSchema.optional(),
   outcome: z.string().optional(),
+  dateBounds: DateBoundsSchema.optional(),
   ...entity,
 });
 

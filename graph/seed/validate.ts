@@ -248,6 +248,16 @@ function checkEntity(entity: EntityEntry, ctx: EntityCheckContext): void {
     }
     case 'Inspection':
       checkOrder(file, entry, entity.value.from, entity.value.to);
+      checkOrder(file, entry, entity.value.dateBounds?.notBefore, entity.value.dateBounds?.notAfter, [
+        'dateBounds.notBefore',
+        'dateBounds.notAfter',
+      ]);
+      return;
+    case 'Report':
+      checkOrder(file, entry, entity.value.dateBounds?.notBefore, entity.value.dateBounds?.notAfter, [
+        'dateBounds.notBefore',
+        'dateBounds.notAfter',
+      ]);
       return;
     case 'Finding':
       checkReference(file, entry, 'foundBy', entity.value.foundBy, ['Report', 'Inspection']);

@@ -2,6 +2,7 @@
 const POSTS_OF = (orgIds: string) => `
 CALL (${orgIds}) {
   UNWIND ${orgIds} AS orgId
+  WITH DISTINCT orgId
   MATCH (p:Post)-[:POST_IN]->(s:Organisation {id: orgId})
   OPTIONAL MATCH (person:Person)-[:HELD]->(t:Tenure)-[:OF_POST]->(p)
   WITH s, p, collect(CASE WHEN t IS NULL THEN null ELSE {tenure: t {.*}, person: person {.id, .name}} END) AS tenures
@@ -58,10 +59,16 @@ CALL (subject, r, inspection) {
 }
 WITH subject, r, inspection,
      collect({id: o.id, name: o.name, how: how, rel: rel {.evidenceDocumentIds, .evidenceQuotes}}) AS concerned
-WITH subject, r, inspection, concerned, [x IN concerned | x.id] AS orgIds
+OPTIONAL MATCH (approver)-[approval:APPROVED]->(r)
+WITH subject, r, inspection, concerned, min(approval.date) AS approved
+CALL (subject, r) {
+  MATCH (d:Document)-[:MENTIONS]->(x) WHERE x = subject OR x = r
+  RETURN collect(DISTINCT d {.id, .name, .published, .publishedNotBefore, .publishedNotAfter}) AS sources
+}
+WITH subject, r, inspection, concerned, approved, sources, [x IN concerned | x.id] AS orgIds
 ${POSTS_OF('orgIds')}
 RETURN subject {.id, .text, .kind, .name, .evidenceDocumentIds, .evidenceQuotes} AS subject,
        labels(subject)[0] AS subjectLabel,
-       r {.id, .name, .published, .from, .to} AS report, labels(r)[0] AS reportLabel,
+       r {.id, .name, .published, .from, .to, .notBefore, .notAfter} AS report, labels(r)[0] AS reportLabel,
        inspection {.id, .name, .from, .to} AS inspection,
-       concerned, posts`;
+       concerned, approved, sources, posts`;

@@ -17,10 +17,49 @@ import { holdersAt, type PostRow } from './holders.ts';
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-/** The date holders are looked up for, from a report or its inspection, and why that date. */
-function subjectDate(report: Props | null, reportLabel: string | null, inspection: Props | null) {
+interface SourceRow {
+  id: string;
+  name: string;
+  published: string | null;
+  publishedNotBefore: string;
+  publishedNotAfter: string;
+}
+
+/**
+ * The date holders are looked up for, and why that date: the report's own date; else the date
+ * of its approval; else the earliest dated source that reports it (the report cannot be later);
+ * else the inspection's fieldwork. A year or month stays a year or month.
+ */
+export function subjectDate(
+  report: Props | null,
+  reportLabel: string | null,
+  inspection: Props | null,
+  approved: string | null,
+  sources: readonly SourceRow[],
+): { at: string | null; basis: string } {
+  const name = report ? String(report.name) : 'the report';
   if (report && reportLabel === 'Report' && str(report.published)) {
-    return { at: str(report.published), basis: `the date of ${String(report.name)}` };
+    return { at: str(report.published), basis: `the date of ${name}` };
+  }
+  if (approved && approved.length > 4) return { at: approved, basis: `the date ${name} was approved` };
+  const exact = sources
+    .filter((s) => s.published && s.published.length === 10)
+    .sort((a, b) => String(a.published).localeCompare(String(b.published)))[0];
+  const bounded = [...sources].sort((a, b) => a.publishedNotAfter.localeCompare(b.publishedNotAfter))[0];
+  const earliest =
+    exact && (!bounded || String(exact.published) <= bounded.publishedNotAfter) ? exact : bounded;
+  if (earliest) {
+    const at = earliest.published ?? `${earliest.publishedNotBefore}/${earliest.publishedNotAfter}`;
+    return {
+      at,
+      basis: `the sources give no date for ${name} itself; the earliest source that reports it, "${earliest.name}", is dated ${at.replace('/', ' to ')}`,
+    };
+  }
+  if (report && str(report.notBefore) && str(report.notAfter)) {
+    return {
+      at: `${report.notBefore}/${report.notAfter}`,
+      basis: `the bounds the sources give for the date of ${name}`,
+    };
   }
   const from = inspection ? str(inspection.from) : null;
   const to = inspection ? str(inspection.to) : null;
@@ -54,7 +93,8 @@ export function createAccountabilityRouter({ graph }: AppDeps): Router {
     const query = parseRequest(AccountabilityQuerySchema, req.query, 'accountability query');
     if ('finding' in query) {
       const label = labelForId(query.finding);
-      if (label !== 'Finding') throw new AppError('BAD_REQUEST', `'${query.finding}' is a ${label}, not a finding`);
+      if (label !== 'Finding')
+        throw new AppError('BAD_REQUEST', `'${query.finding}' is a ${label}, not a finding`);
       res.json(await bySubject(query.finding, label));
       return;
     }
@@ -62,7 +102,8 @@ export function createAccountabilityRouter({ graph }: AppDeps): Router {
     const window = windowOf(query.at);
     const body = await graph.read(async (tx) => {
       const record = (await tx.run(ACCOUNTABILITY_BY_ORG, { org: query.org })).records[0];
-      if (!record) throw new AppError('NOT_FOUND', `No organisation with id '${query.org}'`, { id: query.org });
+      if (!record)
+        throw new AppError('NOT_FOUND', `No organisation with id '${query.org}'`, { id: query.org });
       const posts = record.get('posts') as PostRow[];
       const scope = (record.get('scope') as { id: string; name: string; relation: string }[]).filter(
         (s, i, all) => all.findIndex((x) => x.id === s.id) === i,
@@ -85,10 +126,16 @@ export function createAccountabilityRouter({ graph }: AppDeps): Router {
       const report = record.get('report') as Props | null;
       const reportLabel = record.get('reportLabel') as string | null;
       const inspection = record.get('inspection') as Props | null;
-      const { at, basis } = subjectDate(report, reportLabel, inspection);
-      const concerned = (record.get('concerned') as { id: string; name: string; how: string; rel: Props }[]).filter(
-        (c) => c.id,
+      const { at, basis } = subjectDate(
+        report,
+        reportLabel,
+        inspection,
+        record.get('approved') as string | null,
+        record.get('sources') as SourceRow[],
       );
+      const concerned = (
+        record.get('concerned') as { id: string; name: string; how: string; rel: Props }[]
+      ).filter((c) => c.id);
       const merged = new Map<string, AccountabilityByFinding['organisations'][number]>();
       for (const c of concerned) {
         const existing = merged.get(c.id);
@@ -97,7 +144,9 @@ export function createAccountabilityRouter({ graph }: AppDeps): Router {
           existing.evidence.push(...evidenceOf(c.rel));
         } else merged.set(c.id, { id: c.id, name: c.name, how: c.how, evidence: evidenceOf(c.rel) });
       }
-      const { holders, notKnown } = at ? holdersAt(record.get('posts') as PostRow[], windowFor(at)) : { holders: [], notKnown: [] };
+      const { holders, notKnown } = at
+        ? holdersAt(record.get('posts') as PostRow[], windowFor(at))
+        : { holders: [], notKnown: [] };
       return {
         finding: {
           id: String(subject.id),
@@ -106,10 +155,15 @@ export function createAccountabilityRouter({ graph }: AppDeps): Router {
           evidence: evidenceOf(subject),
         },
         report: report
-          ? { id: String(report.id), label: reportLabel ?? 'Report', name: String(report.name), date: str(report.published) ?? str(report.from) }
+          ? {
+              id: String(report.id),
+              label: reportLabel ?? 'Report',
+              name: String(report.name),
+              date: str(report.published) ?? str(report.from),
+            }
           : { id: '', label: 'Report', name: 'unknown', date: null },
         at,
-        atBasis: at ? `holders during ${at}: ${basis}` : basis,
+        atBasis: basis,
         organisations: [...merged.values()],
         holders,
         notKnown,

@@ -54,7 +54,12 @@ describe('certaintyAt', () => {
 
   it('allows a joint holder in the gap', () => {
     const t = tenure({ attestations: [day('2017-01-01'), day('2019-01-01')] });
-    const joint = tenure({ id: 'tenure:b', personId: 'person:b', capacity: 'joint', attestations: [day('2018-01-01')] });
+    const joint = tenure({
+      id: 'tenure:b',
+      personId: 'person:b',
+      capacity: 'joint',
+      attestations: [day('2018-01-01')],
+    });
     expect(certaintyAt(t, day('2017-06-01'), [t, joint])?.certainty).toBe('inferred');
   });
 

@@ -26,7 +26,11 @@ export interface CertaintyAnswer {
 const fmt = (w: Window) => (w.start === w.end ? w.start : `${w.start}…${w.end}`);
 
 /** A rival holds the same post at some moment inside `gap` (so the gap cannot be bridged by inference). */
-function rivalInside(rivals: readonly TenureFacts[], gap: Window, self: TenureFacts): TenureFacts | undefined {
+function rivalInside(
+  rivals: readonly TenureFacts[],
+  gap: Window,
+  self: TenureFacts,
+): TenureFacts | undefined {
   return rivals.find((rival) => {
     if (rival.id === self.id || rival.personId === self.personId) return false;
     if (rival.capacity === 'joint' || self.capacity === 'joint') return false;
@@ -54,7 +58,10 @@ export function certaintyAt(
 ): CertaintyAnswer | null {
   const { statedFrom, statedTo } = tenure;
   if (statedFrom && statedTo && statedFrom.end <= window.start && window.end <= statedTo.start) {
-    return { certainty: 'stated', basis: `a source states the tenure from ${fmt(statedFrom)} to ${fmt(statedTo)}` };
+    return {
+      certainty: 'stated',
+      basis: `a source states the tenure from ${fmt(statedFrom)} to ${fmt(statedTo)}`,
+    };
   }
   // A stated end or start that excludes the window outright settles it.
   if (statedTo && statedTo.end < window.start) return null;

@@ -17,7 +17,8 @@ export interface UnknownPost {
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 interface Attestation {
   documentId: string;
@@ -35,7 +36,13 @@ function attestationsOf(t: Props): Attestation[] {
   return ids.map((documentId, i) => {
     const notBefore = nb[i] ?? '';
     const notAfter = na[i] ?? notBefore;
-    return { documentId, quote: quotes[i] ?? '', notBefore, notAfter, window: boundsWindow(notBefore, notAfter) };
+    return {
+      documentId,
+      quote: quotes[i] ?? '',
+      notBefore,
+      notAfter,
+      window: boundsWindow(notBefore, notAfter),
+    };
   });
 }
 
@@ -59,16 +66,22 @@ const label = (a: Attestation) => (a.notBefore === a.notAfter ? a.notBefore : `$
  * Who held each post during `window`, with a certainty for each, and the posts whose holder
  * the sources do not tell, with the nearest attestations on either side.
  */
-export function holdersAt(posts: readonly PostRow[], window: Window): { holders: Holder[]; notKnown: UnknownPost[] } {
+export function holdersAt(
+  posts: readonly PostRow[],
+  window: Window,
+): { holders: Holder[]; notKnown: UnknownPost[] } {
   const holders: Holder[] = [];
   const notKnown: UnknownPost[] = [];
   const seenPosts = new Set<string>();
   for (const row of posts) {
     if (seenPosts.has(row.post.id)) continue;
     seenPosts.add(row.post.id);
-    const facts = row.tenures.map((t) => factsOf(t.tenure));
+    const tenures = row.tenures.filter(
+      (t, i, all) => all.findIndex((x) => x.tenure.id === t.tenure.id) === i,
+    );
+    const facts = tenures.map((t) => factsOf(t.tenure));
     let found = false;
-    row.tenures.forEach(({ tenure, person }, i) => {
+    tenures.forEach(({ tenure, person }, i) => {
       const self = facts[i];
       if (!self) return;
       const answer = certaintyAt(self, window, facts);
@@ -95,7 +108,7 @@ export function holdersAt(posts: readonly PostRow[], window: Window): { holders:
       let beforeDay = '';
       let after: UnknownPost['nextKnownAfter'] = null;
       let afterDay = '9999';
-      for (const { tenure, person } of row.tenures) {
+      for (const { tenure, person } of tenures) {
         for (const a of attestationsOf(tenure)) {
           if (a.window.end < window.start && a.window.end > beforeDay) {
             beforeDay = a.window.end;
@@ -116,6 +129,9 @@ export function holdersAt(posts: readonly PostRow[], window: Window): { holders:
     }
   }
   const order = { stated: 0, attested: 1, inferred: 2 } as const;
-  holders.sort((a, b) => a.organisation.name.localeCompare(b.organisation.name) || order[a.certainty] - order[b.certainty]);
+  holders.sort(
+    (a, b) =>
+      a.organisation.name.localeCompare(b.organisation.name) || order[a.certainty] - order[b.certainty],
+  );
   return { holders, notKnown };
 }

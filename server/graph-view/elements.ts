@@ -19,8 +19,9 @@ export function evidenceOf(props: Props): Evidence[] {
 
 /** The date a node stands at on a timeline or in a label, if it has one. */
 export function nodeDate(label: string, props: Props): string | null {
-  if (label === 'Inspection') return str(props.from) ?? str(props.to);
-  if (label === 'Report') return str(props.published);
+  const bounds = str(props.notBefore) && str(props.notAfter) ? `${props.notBefore}/${props.notAfter}` : null;
+  if (label === 'Inspection') return str(props.from) ?? str(props.to) ?? bounds;
+  if (label === 'Report') return str(props.published) ?? bounds;
   if (label === 'Document') return str(props.published);
   return null;
 }
@@ -53,7 +54,9 @@ export function edgeElement(type: string, source: string, target: string, props:
       date: str(props.date),
       text: str(props.text),
       ...(type === 'CLAIMS' ? { value: str(props.value) } : {}),
-      ...(strings(props.disputedProperties).length > 0 ? { disputed: strings(props.disputedProperties) } : {}),
+      ...(strings(props.disputedProperties).length > 0
+        ? { disputed: strings(props.disputedProperties) }
+        : {}),
     },
   };
 }
@@ -81,7 +84,9 @@ export function holdsEdge(tenure: Props): ElementEdge {
         return nb === na ? nb : `${nb}/${na}`;
       }),
       evidence: evidenceOf(tenure),
-      ...(strings(tenure.disputedProperties).length > 0 ? { disputed: strings(tenure.disputedProperties) } : {}),
+      ...(strings(tenure.disputedProperties).length > 0
+        ? { disputed: strings(tenure.disputedProperties) }
+        : {}),
     },
   };
 }

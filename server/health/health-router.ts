@@ -16,7 +16,10 @@ export function createHealthRouter({ graph }: AppDeps): Router {
       const { version, edition } = await graph.verify();
       const counts = await graph.read(async (tx) => {
         const record = (await tx.run(GRAPH_COUNTS)).records[0];
-        return { nodes: Number(record?.get('nodes') ?? 0), relationships: Number(record?.get('relationships') ?? 0) };
+        return {
+          nodes: Number(record?.get('nodes') ?? 0),
+          relationships: Number(record?.get('relationships') ?? 0),
+        };
       });
       const body: Health = { status: 'ok', neo4j: { status: 'up', version, edition }, graph: counts };
       res.json(body);

@@ -15,11 +15,19 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     if (error instanceof AppError) appError = error;
     else if (error && typeof error === 'object' && 'type' in error && error.type === 'entity.too.large') {
       appError = new AppError('TOO_LARGE', 'The request body is too large.');
-    } else if (error && typeof error === 'object' && 'type' in error && error.type === 'entity.parse.failed') {
+    } else if (
+      error &&
+      typeof error === 'object' &&
+      'type' in error &&
+      error.type === 'entity.parse.failed'
+    ) {
       appError = new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
     } else appError = new AppError('INTERNAL', 'An unexpected error occurred.', {}, { cause: error });
-    if (appError.code === 'INTERNAL') logger.error(`${req.method} ${req.originalUrl} failed`, appError.cause ?? error);
-    const body: ErrorBody = { error: { code: appError.code, message: appError.message, details: appError.details } };
+    if (appError.code === 'INTERNAL')
+      logger.error(`${req.method} ${req.originalUrl} failed`, appError.cause ?? error);
+    const body: ErrorBody = {
+      error: { code: appError.code, message: appError.message, details: appError.details },
+    };
     res.status(appError.status).json(body);
   };
 }

@@ -10,6 +10,8 @@ export function parseRequest<S extends z.ZodType>(schema: S, input: unknown, wha
     message: issue.message,
   }));
   const first = issues[0];
-  const message = first?.path ? `${first.path}: ${first.message}` : `Invalid ${what}: ${first?.message ?? 'bad input'}`;
+  const message = first?.path
+    ? `${first.path}: ${first.message}`
+    : `Invalid ${what}: ${first?.message ?? 'bad input'}`;
   throw new AppError('BAD_REQUEST', message, { issues });
 }

@@ -16,7 +16,8 @@ RETURN n {.*} AS props, claims, COUNT { (n)--() } AS degree`;
  * without dates are timeless. `$types` filters by relationship type (HOLDS for tenures).
  */
 /** What a node element needs: never a document's whole text. */
-export const NODE_FIELDS = '.id, .name, .title, .kind, .capacity, .from, .to, .published, .disputedProperties';
+export const NODE_FIELDS =
+  '.id, .name, .title, .kind, .capacity, .from, .to, .published, .notBefore, .notAfter, .disputedProperties';
 
 export const NEIGHBOURS = `
 MATCH (n {id: $id}) WHERE $label IN labels(n)

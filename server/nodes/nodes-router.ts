@@ -71,7 +71,13 @@ export function createNodesRouter({ graph }: AppDeps): Router {
     const label = labelForId(id);
     const body = await graph.read(async (tx) => {
       const record = (
-        await tx.run(NEIGHBOURS, { id, label, at: at ?? null, types: types && types.length > 0 ? types : null, limit: neo4j.int(limit) })
+        await tx.run(NEIGHBOURS, {
+          id,
+          label,
+          at: at ?? null,
+          types: types && types.length > 0 ? types : null,
+          limit: neo4j.int(limit),
+        })
       ).records[0];
       if (!record) throw notFound(id);
       const self = nodeElement(label, record.get('props') as Props);

@@ -7,7 +7,9 @@ describe('luceneQuery', () => {
   });
 
   it('folds accents and splits hyphenated names', () => {
-    expect(luceneQuery('Jónes-Greenhalgh')).toBe('("jones greenhalgh")^3 OR ((jones OR jones*) AND (greenhalgh OR greenhalgh*))');
+    expect(luceneQuery('Jónes-Greenhalgh')).toBe(
+      '("jones greenhalgh")^3 OR ((jones OR jones*) AND (greenhalgh OR greenhalgh*))',
+    );
   });
 
   it('neutralises Lucene syntax typed by the user', () => {

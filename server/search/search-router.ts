@@ -26,7 +26,12 @@ export function createSearchRouter({ graph }: AppDeps): Router {
       return;
     }
     const results = await graph.read(async (tx) => {
-      const result = await tx.run(SEARCH_QUERY, { lucene, label: label ?? null, limit: neo4j.int(limit), candidates: neo4j.int(limit * 5) });
+      const result = await tx.run(SEARCH_QUERY, {
+        lucene,
+        label: label ?? null,
+        limit: neo4j.int(limit),
+        candidates: neo4j.int(limit * 5),
+      });
       return result.records.map((r) => ({
         id: String(r.get('id')),
         label: String(r.get('label')),

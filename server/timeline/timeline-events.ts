@@ -2,7 +2,8 @@ import type { Evidence, TimelineEvent } from '../api/contract.ts';
 import { evidenceOf, type Props } from '../graph-view/elements.ts';
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 type Precision = TimelineEvent['precision'];
 function precision(date: string): Precision {
@@ -19,7 +20,11 @@ export interface TimelineRows {
   inspections: Props[];
   reports: Props[];
   findings: { finding: Props | null; by: Props | null }[];
-  statements: { statement: Props | null; speaker: { id: string; name: string }; about: { id: string; name: string } | null }[];
+  statements: {
+    statement: Props | null;
+    speaker: { id: string; name: string };
+    about: { id: string; name: string } | null;
+  }[];
   documents: { document: Props; quotes: string[] }[];
 }
 
@@ -33,8 +38,26 @@ export function timelineEvents(rows: TimelineRows): TimelineEvent[] {
     const title = `${person.name}: ${capacity ? `${capacity} ` : ''}${post}`;
     const from = str(tenure.from);
     const to = str(tenure.to);
-    if (from) push({ date: from, kind: 'tenure', id: String(tenure.id), title: `${title} (start)`, detail: to ? `until ${to}` : null, relatedIds: [person.id, String(tenure.postId)], evidence: evidenceOf(tenure) });
-    if (to) push({ date: to, kind: 'tenure', id: String(tenure.id), title: `${title} (end)`, detail: null, relatedIds: [person.id, String(tenure.postId)], evidence: evidenceOf(tenure) });
+    if (from)
+      push({
+        date: from,
+        kind: 'tenure',
+        id: String(tenure.id),
+        title: `${title} (start)`,
+        detail: to ? `until ${to}` : null,
+        relatedIds: [person.id, String(tenure.postId)],
+        evidence: evidenceOf(tenure),
+      });
+    if (to)
+      push({
+        date: to,
+        kind: 'tenure',
+        id: String(tenure.id),
+        title: `${title} (end)`,
+        detail: null,
+        relatedIds: [person.id, String(tenure.postId)],
+        evidence: evidenceOf(tenure),
+      });
     const ids = strings(tenure.attestationDocumentIds);
     const quotes = strings(tenure.attestationQuotes);
     const nb = strings(tenure.attestationNotBefore);
@@ -53,37 +76,83 @@ export function timelineEvents(rows: TimelineRows): TimelineEvent[] {
       });
     });
   }
+  const bounds = (x: Props) => (str(x.notBefore) && str(x.notAfter) ? `${x.notBefore}/${x.notAfter}` : null);
   for (const i of rows.inspections) {
-    const from = str(i.from);
+    const from = str(i.from) ?? bounds(i);
     if (!from) continue;
     const to = str(i.to);
-    push({ date: from, kind: 'inspection', id: String(i.id), title: String(i.name), detail: to && to !== from ? `fieldwork until ${to}` : null, relatedIds: [], evidence: evidenceOf(i) });
+    push({
+      date: from,
+      kind: 'inspection',
+      id: String(i.id),
+      title: String(i.name),
+      detail: to && to !== from ? `fieldwork until ${to}` : null,
+      relatedIds: [],
+      evidence: evidenceOf(i),
+    });
   }
   for (const r of rows.reports) {
-    const published = str(r.published);
+    const published = str(r.published) ?? bounds(r);
     if (!published) continue;
-    push({ date: published, kind: 'report', id: String(r.id), title: String(r.name), detail: str(r.kind), relatedIds: [], evidence: evidenceOf(r) });
+    push({
+      date: published,
+      kind: 'report',
+      id: String(r.id),
+      title: String(r.name),
+      detail: str(r.kind),
+      relatedIds: [],
+      evidence: evidenceOf(r),
+    });
   }
   for (const { finding, by } of rows.findings) {
     if (!finding || !by) continue;
-    const date = str(by.published) ?? str(by.from);
+    const date = str(by.published) ?? str(by.from) ?? bounds(by);
     if (!date) continue;
-    push({ date, kind: 'finding', id: String(finding.id), title: String(finding.text ?? finding.name), detail: `${String(finding.kind)} — ${String(by.name)}`, relatedIds: [String(by.id)], evidence: evidenceOf(finding) });
+    push({
+      date,
+      kind: 'finding',
+      id: String(finding.id),
+      title: String(finding.text ?? finding.name),
+      detail: `${String(finding.kind)} — ${String(by.name)}`,
+      relatedIds: [String(by.id)],
+      evidence: evidenceOf(finding),
+    });
   }
   for (const { statement, speaker, about } of rows.statements) {
     if (!statement) continue;
     const date = str(statement.date);
     if (!date) continue;
     const evidence: Evidence[] = evidenceOf(statement);
-    push({ date, kind: 'statement', id: String(statement.id), title: `${speaker.name} said`, detail: str(statement.text), relatedIds: [speaker.id, ...(about ? [about.id] : [])], evidence });
+    push({
+      date,
+      kind: 'statement',
+      id: String(statement.id),
+      title: `${speaker.name} said`,
+      detail: str(statement.text),
+      relatedIds: [speaker.id, ...(about ? [about.id] : [])],
+      evidence,
+    });
   }
   for (const { document, quotes } of rows.documents) {
-    const date = str(document.published) ?? dated(String(document.publishedNotBefore), String(document.publishedNotAfter));
-    push({ date, kind: 'document', id: String(document.id), title: String(document.name), detail: null, relatedIds: [], evidence: quotes.map((quote) => ({ documentId: String(document.id), quote })) });
+    const date =
+      str(document.published) ??
+      dated(String(document.publishedNotBefore), String(document.publishedNotAfter));
+    push({
+      date,
+      kind: 'document',
+      id: String(document.id),
+      title: String(document.name),
+      detail: null,
+      relatedIds: [],
+      evidence: quotes.map((quote) => ({ documentId: String(document.id), quote })),
+    });
   }
   const sortKey = (e: TimelineEvent) => e.date.split('/')[0] ?? e.date;
   const kindOrder = ['inspection', 'report', 'finding', 'tenure', 'attestation', 'statement', 'document'];
   return events.sort(
-    (a, b) => sortKey(a).localeCompare(sortKey(b)) || kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.title.localeCompare(b.title),
+    (a, b) =>
+      sortKey(a).localeCompare(sortKey(b)) ||
+      kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) ||
+      a.title.localeCompare(b.title),
   );
 }

@@ -1,6 +1,6 @@
 /**
  * Everything with a date around one organisation: the tenures of its posts, the inspections of
- * it, reports about those inspections or about it, their findings, and statements by its
+ * it or of an area it is responsible for, reports about those inspections or about it, their findings, and statements by its
  * office-holders or about it. One round trip; events are built from the rows in TypeScript.
  */
 export const ORG_TIMELINE = `
@@ -10,7 +10,8 @@ CALL (o) {
   RETURN collect(CASE WHEN t IS NULL THEN null ELSE {tenure: t {.*}, post: p.name, person: person {.id, .name}} END) AS tenures
 }
 CALL (o) {
-  OPTIONAL MATCH (i:Inspection)-[:INSPECTED]->(o)
+  OPTIONAL MATCH (i:Inspection)
+  WHERE (i)-[:INSPECTED|CONCERNS]->(o) OR (i)-[:INSPECTED]->(:Organisation)<-[:RESPONSIBLE_FOR]-(o)
   RETURN collect(DISTINCT i) AS inspections
 }
 CALL (o, inspections) {
@@ -23,7 +24,7 @@ CALL (o, inspections, reports) {
   OPTIONAL MATCH (x)-[:FOUND]->(f:Finding)
   WHERE x IN inspections OR x IN reports OR (f)-[:CONCERNS]->(o)
   RETURN collect(DISTINCT {finding: f {.id, .name, .text, .kind, .evidenceDocumentIds, .evidenceQuotes},
-                           by: x {.id, .name, .published, .from}}) AS findings
+                           by: x {.id, .name, .published, .from, .notBefore, .notAfter}}) AS findings
 }
 CALL (o, inspections, reports) {
   OPTIONAL MATCH (speaker)-[s:STATED]->(about)
@@ -32,8 +33,8 @@ CALL (o, inspections, reports) {
   RETURN collect(DISTINCT {statement: s {.*}, speaker: speaker {.id, .name}, about: about {.id, .name}}) AS statements
 }
 RETURN o {.id, .name} AS subject, 'Organisation' AS label, tenures,
-       [i IN inspections | i {.id, .name, .from, .to, .kind, .evidenceDocumentIds, .evidenceQuotes}] AS inspections,
-       [r IN reports | r {.id, .name, .published, .kind, .evidenceDocumentIds, .evidenceQuotes}] AS reports,
+       [i IN inspections | i {.id, .name, .from, .to, .notBefore, .notAfter, .kind, .evidenceDocumentIds, .evidenceQuotes}] AS inspections,
+       [r IN reports | r {.id, .name, .published, .notBefore, .notAfter, .kind, .evidenceDocumentIds, .evidenceQuotes}] AS reports,
        findings, statements, [] AS documents`;
 
 /** A person's tenures, statements and the documents that mention them. */

@@ -1,0 +1,68 @@
+// Helpers for tests that need the real test Neo4j: a Graph on it, an empty or seeded graph, and
+// the app listening on a free loopback port.
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Graph, openGraph } from '../graph/driver.ts';
+import type { LoadReport } from '../graph/load/load-plan.ts';
+import { loadSeeds } from '../graph/load/load-seeds.ts';
+import { createApp } from '../server/app.ts';
+import type { ServerConfig } from '../server/config.ts';
+import { silentLogger } from '../server/logger.ts';
+import { testNeo4jConfig } from './neo4j-env.ts';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function openTestGraph(): Graph {
+  const config = testNeo4jConfig();
+  return openGraph({ ...config, external: !config.managed });
+}
+
+/** Removes every node and relationship (the schema stays). */
+export async function wipeGraph(graph: Graph): Promise<void> {
+  await graph.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
+}
+
+/** An empty graph with the project's seeds loaded, as `npm start` would leave it. */
+export async function resetToProjectSeeds(graph: Graph, root = PROJECT_ROOT): Promise<LoadReport> {
+  await wipeGraph(graph);
+  return loadSeeds(graph, root);
+}
+
+export const TEST_SERVER_CONFIG: ServerConfig = {
+  host: '127.0.0.1',
+  port: 0,
+  cypher: { timeoutMs: 3_000, maxRows: 1_000, maxQueryLength: 20_000 },
+  dataDir: path.join(PROJECT_ROOT, '.cache', 'test-data'),
+};
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real app on a free port; `staticDir` serves the built client for browser tests. */
+export async function startTestServer(
+  graph: Graph,
+  options: { config?: Partial<ServerConfig>; staticDir?: string } = {},
+): Promise<TestServer> {
+  const app = createApp({
+    graph,
+    config: { ...TEST_SERVER_CONFIG, ...options.config },
+    logger: silentLogger,
+    staticDir: options.staticDir,
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** GET a JSON endpoint, returning status and body. */
+export async function getJson<T = unknown>(url: string): Promise<{ status: number; body: T }> {
+  const response = await fetch(url);
+  return { status: response.status, body: (await response.json()) as T };
+}
