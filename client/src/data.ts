@@ -2,6 +2,7 @@ import type {
   AccountabilityByFinding,
   AccountabilityByOrg,
   DocumentView,
+  GraphSchemaInfo,
   Neighbours,
   NodeDetail,
 } from '../../server/api/contract.ts';
@@ -14,7 +15,9 @@ import type { Api } from './api.ts';
  */
 export interface DataCache {
   node(id: string): Promise<NodeDetail>;
-  neighbours(id: string, at: string | null, limit: number): Promise<Neighbours>;
+  /** `types` limits the relationship types asked for (undefined: all), so hidden types use up no limit. */
+  neighbours(id: string, at: string | null, limit: number, types?: readonly string[]): Promise<Neighbours>;
+  schema(): Promise<GraphSchemaInfo>;
   document(id: string): Promise<DocumentView>;
   accountabilityForOrg(org: string, at: string): Promise<AccountabilityByOrg>;
   accountabilityForFinding(finding: string): Promise<AccountabilityByFinding>;
@@ -39,16 +42,20 @@ export function createDataCache(api: Api): DataCache {
   const documents = new Map<string, Promise<DocumentView>>();
   const byOrg = new Map<string, Promise<AccountabilityByOrg>>();
   const byFinding = new Map<string, Promise<AccountabilityByFinding>>();
+  const schemas = new Map<string, Promise<GraphSchemaInfo>>();
   return {
     node: (id) => memo(nodes, id, () => api.node(id)),
-    neighbours: (id, at, limit) =>
-      memo(neighbours, `${id}|${at ?? ''}|${limit}`, () => api.neighbours(id, { at, limit })),
+    neighbours: (id, at, limit, types) =>
+      memo(neighbours, `${id}|${at ?? ''}|${limit}|${types?.join(',') ?? '*'}`, () =>
+        api.neighbours(id, { at, limit, types: types ? [...types] : undefined }),
+      ),
+    schema: () => memo(schemas, 'schema', () => api.schema()),
     document: (id) => memo(documents, id, () => api.document(id)),
     accountabilityForOrg: (org, at) => memo(byOrg, `${org}|${at}`, () => api.accountabilityForOrg(org, at)),
     accountabilityForFinding: (finding) =>
       memo(byFinding, finding, () => api.accountabilityForFinding(finding)),
     clear() {
-      for (const map of [nodes, neighbours, documents, byOrg, byFinding]) map.clear();
+      for (const map of [nodes, neighbours, documents, byOrg, byFinding, schemas]) map.clear();
     },
   };
 }

@@ -102,7 +102,7 @@ function start(): void {
   );
 
   render(store.getState());
-  filters.load(() => api.schema());
+  filters.load(() => data.schema());
   void banner.check();
 
   function openDefault(): void {

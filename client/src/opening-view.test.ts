@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementEdge, Elements } from '../../server/api/contract.ts';
-import { dayFor, inspectedOrganisations, pickInspection, postsOf } from './opening-view.ts';
+import { dayFor, inspectedOrganisations, pickInspection, postsOf, responsibleFor } from './opening-view.ts';
 
 function edge(source: string, target: string, type: string): ElementEdge {
   return {
@@ -60,6 +60,22 @@ describe('opening view', () => {
       edges: [edge('org:bury-council', 'inspection:i', 'RESPONDS_TO'), AROUND.edges[2] as ElementEdge],
     };
     expect(inspectedOrganisations(loose, 'inspection:i')).toEqual(['org:bury-council']);
+  });
+
+  it('finds the bodies responsible for a partnership, not the partnership itself', () => {
+    const elements: Elements = {
+      nodes: [
+        node('org:area', 'Organisation'),
+        node('org:council', 'Organisation'),
+        node('person:p', 'Person'),
+      ],
+      edges: [
+        edge('org:council', 'org:area', 'RESPONSIBLE_FOR'),
+        edge('person:p', 'org:area', 'RESPONSIBLE_FOR'),
+        edge('org:area', 'org:area', 'RESPONSIBLE_FOR'),
+      ],
+    };
+    expect(responsibleFor(elements, ['org:area'])).toEqual(['org:council']);
   });
 
   it('finds the posts of the organisations', () => {

@@ -44,6 +44,21 @@ export function inspectedOrganisations(elements: Elements, inspectionId: string)
   return [...new Set(chosen)];
 }
 
+/** Organisations RESPONSIBLE_FOR these ones (the council and the NHS body behind a "local area"). */
+export function responsibleFor(elements: Elements, orgIds: readonly string[]): string[] {
+  const orgs = new Set(orgIds);
+  const labels = new Map(elements.nodes.map((n) => [n.data.id, n.data.label]));
+  const responsible = elements.edges
+    .filter(
+      (e) =>
+        e.data.type === 'RESPONSIBLE_FOR' &&
+        orgs.has(e.data.target) &&
+        labels.get(e.data.source) === 'Organisation',
+    )
+    .map((e) => e.data.source);
+  return [...new Set(responsible)].filter((id) => !orgs.has(id));
+}
+
 /** Posts of these organisations (Post -POST_IN-> Organisation), so expanding them shows their holders. */
 export function postsOf(elements: Elements, orgIds: readonly string[]): string[] {
   const orgs = new Set(orgIds);
@@ -71,7 +86,28 @@ export function dayFor(date: string | null | undefined): { day: string | null; n
 }
 
 const MAX_POSTS = 8;
+/** Enough to see every relationship of one node while working out the opening view. */
+const DISCOVERY_LIMIT = 200;
+/** Documents link to everything they mention; the opening view leaves those links out. */
+export const OPENING_HIDDEN_TYPES = ['MENTIONS', 'CLAIMS'];
 
+async function neighbourhoods(api: Api, ids: readonly string[], at: string | null): Promise<Elements> {
+  const merged: Elements = { nodes: [], edges: [] };
+  const results = await Promise.all(
+    ids.map((id) => api.neighbours(id, { at, limit: DISCOVERY_LIMIT }).catch(() => null)),
+  );
+  for (const result of results) {
+    if (!result) continue;
+    merged.nodes.push(...result.elements.nodes);
+    merged.edges.push(...result.elements.edges);
+  }
+  return merged;
+}
+
+/**
+ * Inspection → the organisations it inspected → (when that is a partnership such as "the local
+ * area") the organisations responsible for it → their posts, each expanded at the inspection's day.
+ */
 export async function buildOpeningView(api: Api): Promise<OpeningView | null> {
   let inspectionId: string | null = null;
   for (const q of ['inspection 2017', 'inspection']) {
@@ -81,24 +117,18 @@ export async function buildOpeningView(api: Api): Promise<OpeningView | null> {
   }
   if (!inspectionId) return null;
 
-  const around = await api.neighbours(inspectionId, { limit: DEFAULT_LIMIT });
+  const around = await api.neighbours(inspectionId, { limit: DISCOVERY_LIMIT });
   const inspection = around.elements.nodes.find((n) => n.data.id === inspectionId);
   const { day, note } = dayFor(inspection?.data.date);
-  const orgs = inspectedOrganisations(around.elements, inspectionId);
-
-  let posts: string[] = [];
-  if (orgs.length > 0) {
-    const orgNeighbourhoods = await Promise.all(
-      orgs.map((org) => api.neighbours(org, { at: day, limit: DEFAULT_LIMIT }).catch(() => null)),
-    );
-    const merged: Elements = { nodes: [], edges: [] };
-    for (const n of orgNeighbourhoods) {
-      if (!n) continue;
-      merged.nodes.push(...n.elements.nodes);
-      merged.edges.push(...n.elements.edges);
-    }
-    posts = postsOf(merged, orgs).slice(0, MAX_POSTS);
-  }
+  const inspected = inspectedOrganisations(around.elements, inspectionId);
+  // A partnership ("the local area") is shown through the bodies responsible for it: its own
+  // neighbourhood is mostly every finding ever made about it, which would bury the people. Which
+  // bodies those are is asked of all time, since a source may say so only years later.
+  const responsible =
+    inspected.length > 0 ? responsibleFor(await neighbourhoods(api, inspected, null), inspected) : [];
+  const orgs = responsible.length > 0 ? responsible : inspected;
+  const posts =
+    orgs.length > 0 ? postsOf(await neighbourhoods(api, orgs, day), orgs).slice(0, MAX_POSTS) : [];
 
   const expansions = [inspectionId, ...orgs, ...posts].map((id) => ({ id, limit: DEFAULT_LIMIT }));
   return {
@@ -107,6 +137,7 @@ export async function buildOpeningView(api: Api): Promise<OpeningView | null> {
       pinned: [inspectionId],
       expansions,
       at: day,
+      hiddenTypes: OPENING_HIDDEN_TYPES,
       selected: { kind: 'node', id: inspectionId },
     },
     note,

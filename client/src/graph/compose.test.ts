@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementEdge, ElementNode } from '../../../server/api/contract.ts';
-import { caption, composeGraph, type FetchedExpansion, truncations } from './compose.ts';
+import {
+  caption,
+  composeGraph,
+  type FetchedExpansion,
+  truncations,
+  viewRelationshipTypes,
+} from './compose.ts';
 
 function node(id: string, label = 'Organisation'): ElementNode {
   return { data: { id, label, name: id } };
@@ -89,5 +95,21 @@ describe('caption', () => {
     expect(long.length).toBeLessThanOrEqual(40);
     expect(long.endsWith('…')).toBe(true);
     expect(long).toBe('The local area has been too slow to…');
+  });
+});
+
+describe('viewRelationshipTypes', () => {
+  it('offers HOLDS for tenures when the database has HELD', () => {
+    const types = viewRelationshipTypes([
+      { type: 'CONCERNS', count: 4 },
+      { type: 'HELD', count: 10 },
+      { type: 'OF_POST', count: 10 },
+    ]);
+    expect(types[0]).toEqual({ type: 'HOLDS', count: 10 });
+    expect(types.map((t) => t.type)).toContain('HELD');
+  });
+
+  it('leaves the list alone without tenures', () => {
+    expect(viewRelationshipTypes([{ type: 'CONCERNS', count: 4 }])).toEqual([{ type: 'CONCERNS', count: 4 }]);
   });
 });

@@ -94,3 +94,16 @@ export function nodeElementFrom(detail: {
     },
   };
 }
+
+/**
+ * The relationship types the canvas can show. The database has HELD and OF_POST through Tenure
+ * nodes; the canvas folds each tenure into one HOLDS edge (person → post), so HOLDS is offered
+ * too, counted as the tenures are.
+ */
+export function viewRelationshipTypes(
+  types: ReadonlyArray<{ type: string; count: number }>,
+): Array<{ type: string; count: number }> {
+  const held = types.find((t) => t.type === 'HELD');
+  if (!held || types.some((t) => t.type === 'HOLDS')) return [...types];
+  return [{ type: 'HOLDS', count: held.count }, ...types];
+}

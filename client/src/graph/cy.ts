@@ -66,7 +66,7 @@ function edgeDefinition(edge: ElementEdge): ElementDefinition {
 }
 
 function ring(center: Position, count: number, index: number, offset: number): Position {
-  const radius = 140 + Math.max(0, count - 8) * 9;
+  const radius = 180 + Math.max(0, count - 8) * 10;
   const angle = offset + (2 * Math.PI * index) / Math.max(1, count);
   return { x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) };
 }
@@ -208,7 +208,11 @@ export function createGraphView(container: HTMLElement, handlers: GraphHandlers)
     },
     select(selection) {
       cy.$(':selected').unselect();
-      if (selection) cy.getElementById(selection.id).select();
+      cy.edges('.near').removeClass('near');
+      if (!selection) return;
+      const element = cy.getElementById(selection.id);
+      element.select();
+      if (element.isNode()) element.connectedEdges().addClass('near');
     },
     center(id) {
       const node = cy.getElementById(id);

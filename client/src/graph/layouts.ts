@@ -11,10 +11,11 @@ export function fullLayout(name: LayoutName, animate: boolean): LayoutOptions {
         ...common,
         quality: 'default',
         randomize: true,
-        nodeRepulsion: 9000,
-        idealEdgeLength: 110,
-        nodeSeparation: 90,
+        nodeRepulsion: 30000,
+        idealEdgeLength: 150,
+        nodeSeparation: 140,
         packComponents: true,
+        nodeDimensionsIncludeLabels: true,
       } as LayoutOptions;
     case 'dagre':
       return {
@@ -29,7 +30,7 @@ export function fullLayout(name: LayoutName, animate: boolean): LayoutOptions {
       return {
         name: 'concentric',
         ...common,
-        minNodeSpacing: 40,
+        minNodeSpacing: 70,
         concentric: (node: NodeSingular) => node.degree(false),
         levelWidth: () => 2,
       } as LayoutOptions;
@@ -50,9 +51,10 @@ export function incrementalFcose(
     fit: false,
     randomize: false,
     quality: 'default',
-    nodeRepulsion: 9000,
-    idealEdgeLength: 110,
-    nodeSeparation: 90,
+    nodeRepulsion: 30000,
+    idealEdgeLength: 150,
+    nodeSeparation: 140,
+    nodeDimensionsIncludeLabels: true,
     fixedNodeConstraint: fixed,
   } as LayoutOptions;
 }

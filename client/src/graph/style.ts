@@ -98,9 +98,12 @@ export function stylesheet(): StylesheetJson {
         'text-background-color': '#f8fafc',
         'text-background-opacity': 0.9,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': 9,
+        // Relationship names crowd the view when zoomed out: they appear from about 125% zoom,
+        // and always on the selected element's relationships (class `near`).
+        'min-zoomed-font-size': 14,
       },
     },
+    { selector: 'edge.near, edge:selected', style: { 'min-zoomed-font-size': 0, 'font-weight': 600 } },
     {
       selector: 'edge[type = "MENTIONS"]',
       style: { width: 1, 'line-color': '#cbd5e1', 'target-arrow-color': '#cbd5e1' },

@@ -3,7 +3,13 @@ import { ApiError } from '../api.ts';
 import type { DataCache } from '../data.ts';
 import type { Store } from '../state/store.ts';
 import { type AppState, graphKey } from '../state/view-state.ts';
-import { composeGraph, type FetchedExpansion, nodeElementFrom, truncations } from './compose.ts';
+import {
+  composeGraph,
+  type FetchedExpansion,
+  nodeElementFrom,
+  truncations,
+  viewRelationshipTypes,
+} from './compose.ts';
 import type { GraphView } from './cy.ts';
 
 /**
@@ -15,12 +21,29 @@ export function createGraphSync(store: Store, data: DataCache, graph: GraphView)
   let generation = 0;
   let waiters: Array<() => void> = [];
 
+  /**
+   * The relationship types to ask the server for: all but the hidden ones, so hidden types do not
+   * use up an expansion's limit. Without the schema, ask for everything and filter here.
+   */
+  async function visibleTypes(hidden: readonly string[]): Promise<string[] | undefined> {
+    if (hidden.length === 0) return undefined;
+    try {
+      const schema = await data.schema();
+      return viewRelationshipTypes(schema.relationshipTypes)
+        .map((t) => t.type)
+        .filter((type) => !hidden.includes(type));
+    } catch {
+      return undefined;
+    }
+  }
+
   async function sync(state: AppState): Promise<void> {
     const mine = ++generation;
     store.dispatch({ type: 'loadStarted' });
+    const types = await visibleTypes(state.hiddenTypes);
     const [pins, expansions] = await Promise.all([
       Promise.allSettled(state.pinned.map((id) => data.node(id))),
-      Promise.allSettled(state.expansions.map((e) => data.neighbours(e.id, state.at, e.limit))),
+      Promise.allSettled(state.expansions.map((e) => data.neighbours(e.id, state.at, e.limit, types))),
     ]);
     if (mine !== generation) return;
 

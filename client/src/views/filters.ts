@@ -1,4 +1,5 @@
 import type { GraphSchemaInfo } from '../../../server/api/contract.ts';
+import { viewRelationshipTypes } from '../graph/compose.ts';
 import { styleOf } from '../graph/style.ts';
 import type { Store } from '../state/store.ts';
 import type { AppState } from '../state/view-state.ts';
@@ -61,7 +62,7 @@ export function createFilters(root: HTMLElement, store: Store) {
       'fieldset',
       { class: 'filter-group' },
       h('legend', {}, 'Show relationships'),
-      ...schema.relationshipTypes.map((t) =>
+      ...viewRelationshipTypes(schema.relationshipTypes).map((t) =>
         checkbox(
           t.type,
           t.count,
@@ -75,13 +76,13 @@ export function createFilters(root: HTMLElement, store: Store) {
   }
 
   let shown = '';
-  return {
+  const view = {
     load(load: () => Promise<GraphSchemaInfo>) {
       load().then(
         (result) => {
           schema = result;
           shown = '';
-          this.render(store.getState());
+          view.render(store.getState());
         },
         (error: unknown) =>
           replace(
@@ -98,4 +99,5 @@ export function createFilters(root: HTMLElement, store: Store) {
       draw(state);
     },
   };
+  return view;
 }
