@@ -5,7 +5,7 @@ import neo4j, {
   type RecordShape,
 } from 'neo4j-driver';
 import type { Neo4jConfig } from './config.ts';
-import { fromNeo4jError } from './errors.ts';
+import { fromNeo4jError, neo4jCode } from './errors.ts';
 
 /**
  * The app's one handle on Neo4j. Every query runs in a managed read or write transaction with
@@ -48,7 +48,8 @@ export function openGraph(config: Neo4jConfig): Graph {
         ? await session.executeRead(work, txConfig)
         : await session.executeWrite(work, txConfig);
     } catch (error) {
-      throw fromNeo4jError(error);
+      // Errors raised by the work itself (not by Neo4j or the driver) keep their own message.
+      throw neo4jCode(error) === undefined ? error : fromNeo4jError(error);
     } finally {
       await session.close();
     }

@@ -15,7 +15,12 @@ function mtime(file) {
 function ensureNodeModules() {
   const marker = path.join(root, 'node_modules', '.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
-  if (existsSync(marker) && mtime(marker) >= mtime(lock) && mtime(marker) >= mtime(path.join(root, 'package.json'))) return;
+  if (
+    existsSync(marker) &&
+    mtime(marker) >= mtime(lock) &&
+    mtime(marker) >= mtime(path.join(root, 'package.json'))
+  )
+    return;
   console.log('Installing npm packages (npm ci)…');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {

@@ -1,8 +1,9 @@
 // `npm test`: installs what is missing, then runs every check: formatting and lint, the type
 // checker, unit tests, integration tests against a real Neo4j (started on its own port and data
 // folder, never the one `npm start` serves) and browser end-to-end tests in headless Chromium.
-import { existsSync } from 'node:fs';
+
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,7 +30,9 @@ function ensureChromium() {
     ]);
     return;
   }
-  console.error(`The browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium), or set CHROMIUM_PATH.`);
+  console.error(
+    `The browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium), or set CHROMIUM_PATH.`,
+  );
   process.exit(1);
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import { createAccountabilityRouter } from './accountability/accountability-router.ts';
+import { createCypherRouter } from './cypher/cypher-router.ts';
 import type { AppDeps } from './deps.ts';
 import { createDocumentsRouter } from './documents/documents-router.ts';
 import { createHealthRouter } from './health/health-router.ts';
@@ -31,6 +32,7 @@ export function createApp(deps: CreateAppOptions): Express {
   api.use('/documents', createDocumentsRouter(deps));
   api.use('/accountability', createAccountabilityRouter(deps));
   api.use('/timeline', createTimelineRouter(deps));
+  api.use('/cypher', createCypherRouter(deps));
   api.use(apiNotFound());
   app.use('/api', api);
 

@@ -42,7 +42,14 @@ export const NEO4J_LOCAL_USER = 'neo4j';
 /** Password of the loopback-only local databases; committed on purpose, override with NEO4J_LOCAL_PASSWORD. */
 export const DEFAULT_LOCAL_PASSWORD = 'accountability-graph-local';
 export const DEV_INSTANCE = { name: 'dev', boltPort: 7687 } as const;
-export const TEST_INSTANCE = { name: 'test', boltPort: 7688 } as const;
+/**
+ * The instance tests start. NEO4J_TEST_INSTANCE and NEO4J_TEST_BOLT_PORT give a second one, so two
+ * test runs on one machine (say, two working copies) do not stop each other's database.
+ */
+export const TEST_INSTANCE = {
+  name: process.env.NEO4J_TEST_INSTANCE || 'test',
+  boltPort: Number(process.env.NEO4J_TEST_BOLT_PORT || 7688),
+} as const;
 
 const DEFAULT_START_TIMEOUT_MS = 120_000;
 const DEFAULT_STOP_TIMEOUT_MS = 30_000;

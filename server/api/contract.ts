@@ -93,18 +93,30 @@ const day = z
   }, 'not a day of the calendar');
 export const DaySchema = day;
 
-const nodeId = z.string().min(3).max(200).regex(/^[a-z]+:[a-z0-9-]+$/, 'expected a node id like org:bury-council');
+const nodeId = z
+  .string()
+  .min(3)
+  .max(200)
+  .regex(/^[a-z]+:[a-z0-9-]+$/, 'expected a node id like org:bury-council');
 export const NodeIdSchema = nodeId;
 
 const csvList = z
   .string()
   .max(500)
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^[A-Z_]+$/, 'expected relationship types like HOLDS,INSPECTED')));
 
 export const SearchQuerySchema = z.object({
   q: z.string().trim().min(1, 'q is required').max(200),
-  label: z.string().regex(/^[A-Za-z]+$/).optional(),
+  label: z
+    .string()
+    .regex(/^[A-Za-z]+$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 
@@ -128,7 +140,11 @@ export const TimelineQuerySchema = z.union([
 
 export const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
-  neo4j: z.object({ status: z.enum(['up', 'down']), version: z.string().optional(), edition: z.string().optional() }),
+  neo4j: z.object({
+    status: z.enum(['up', 'down']),
+    version: z.string().optional(),
+    edition: z.string().optional(),
+  }),
   graph: z.object({ nodes: z.number(), relationships: z.number() }).optional(),
   error: ErrorBodySchema.shape.error.optional(),
 });
@@ -155,7 +171,9 @@ export const NodeDetailSchema = z.object({
   }),
   evidence: z.array(EvidenceSchema),
   /** Claims sources make about this node's properties, agreeing or not. */
-  claims: z.array(z.object({ property: z.string(), value: z.string(), documentId: z.string(), quote: z.string() })),
+  claims: z.array(
+    z.object({ property: z.string(), value: z.string(), documentId: z.string(), quote: z.string() }),
+  ),
   degree: z.number(),
 });
 export type NodeDetail = z.infer<typeof NodeDetailSchema>;
@@ -223,7 +241,12 @@ export const AccountabilityByOrgSchema = z.object({
 export type AccountabilityByOrg = z.infer<typeof AccountabilityByOrgSchema>;
 
 export const AccountabilityByFindingSchema = z.object({
-  finding: z.object({ id: z.string(), text: z.string(), kind: z.string(), evidence: z.array(EvidenceSchema) }),
+  finding: z.object({
+    id: z.string(),
+    text: z.string(),
+    kind: z.string(),
+    evidence: z.array(EvidenceSchema),
+  }),
   report: z.object({ id: z.string(), label: z.string(), name: z.string(), date: z.string().nullable() }),
   /** The day holders were looked up for, and why that day. Null when no day is known. */
   at: z.string().nullable(),
@@ -236,7 +259,15 @@ export const AccountabilityByFindingSchema = z.object({
 });
 export type AccountabilityByFinding = z.infer<typeof AccountabilityByFindingSchema>;
 
-export const TIMELINE_KINDS = ['tenure', 'attestation', 'inspection', 'report', 'finding', 'statement', 'document'] as const;
+export const TIMELINE_KINDS = [
+  'tenure',
+  'attestation',
+  'inspection',
+  'report',
+  'finding',
+  'statement',
+  'document',
+] as const;
 export const TimelineEventSchema = z.object({
   date: z.string(),
   precision: z.enum(['year', 'month', 'day', 'bounded']),
