@@ -134,8 +134,19 @@ export function createGraphView(container: HTMLElement, handlers: GraphHandlers)
       .difference(needLayout)
       .nodes()
       .map((node) => ({ nodeId: node.id(), position: { ...node.position() } }));
-    running = cy.elements().layout(incrementalFcose(fixed));
-    running.run();
+    const layout = cy.elements().layout(incrementalFcose(fixed));
+    // If the new nodes landed outside the view, widen the view to take them in.
+    layout.one('layoutstop', () => {
+      const view = cy.extent();
+      let outside = false;
+      for (const node of needLayout) {
+        const { x, y } = node.position();
+        if (x < view.x1 || x > view.x2 || y < view.y1 || y > view.y2) outside = true;
+      }
+      if (outside) cy.animate({ fit: { eles: cy.elements(), padding: 40 } }, { duration: 300 });
+    });
+    running = layout;
+    layout.run();
   }
 
   function upsert(elements: Elements): NodeCollection {

@@ -3,11 +3,21 @@ import { formatBetween, formatDate } from '../format/dates.ts';
 import type { Deps } from './deps.ts';
 import { h } from './dom.ts';
 
-/** "21 November 2017", or the bounds and reason when the document's date is not printed. */
+/** "21 November 2017", or the bounds when the document's date is not printed. */
 export function documentDate(doc: DocumentView): string {
   if (doc.published) return formatDate(doc.published);
-  const bounds = formatBetween(doc.publishedNotBefore, doc.publishedNotAfter);
-  return doc.publishedReason ? `${bounds} (${doc.publishedReason})` : bounds;
+  return formatBetween(doc.publishedNotBefore, doc.publishedNotAfter);
+}
+
+/** Why an undated document is dated as it is, folded away so it does not crowd the quote. */
+export function dateReason(doc: DocumentView): HTMLElement | null {
+  if (doc.published || !doc.publishedReason) return null;
+  return h(
+    'details',
+    { class: 'date-reason' },
+    h('summary', {}, 'why this date'),
+    h('p', {}, doc.publishedReason),
+  );
 }
 
 /** One quote as a blockquote, with its document's title, publisher and date under it. */
@@ -18,6 +28,7 @@ export function evidenceItem(
 ): HTMLElement {
   const cite = h('cite', { class: 'doc-title' }, item.documentId);
   const meta = h('span', { class: 'doc-meta' });
+  const reason = h('span', { class: 'doc-reason' });
   const figure = h(
     'figure',
     { class: 'evidence', 'data-testid': 'evidence-quote', 'data-document-id': item.documentId },
@@ -28,6 +39,7 @@ export function evidenceItem(
       cite,
       meta,
       note ? h('span', { class: 'doc-meta' }, note) : null,
+      reason,
       h(
         'button',
         {
@@ -45,6 +57,8 @@ export function evidenceItem(
     (doc) => {
       cite.textContent = doc.title;
       meta.textContent = [doc.publisher, documentDate(doc)].filter(Boolean).join(' · ');
+      const why = dateReason(doc);
+      if (why) reason.replaceChildren(why);
     },
     () => {
       meta.textContent = 'document details unavailable';

@@ -1,7 +1,7 @@
 import type { DataCache } from '../data.ts';
 import { findQuote, segments } from '../format/highlight.ts';
 import { errorText, h, replace, statusLine } from './dom.ts';
-import { documentDate } from './evidence.ts';
+import { dateReason, documentDate } from './evidence.ts';
 
 /**
  * The document reader: a modal dialog with the whole source text and the quote marked in place,
@@ -47,6 +47,7 @@ export function createReader(dialog: HTMLDialogElement, data: DataCache) {
             [doc.publisher, doc.author, documentDate(doc)].filter(Boolean).join(' · '),
             link ? ' · ' : '',
             link,
+            dateReason(doc),
           );
           const range = findQuote(doc.text, quote);
           if (!range) {
