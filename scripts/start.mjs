@@ -1,10 +1,13 @@
 // `npm start`: installs what is missing, starts the project's Neo4j (unless NEO4J_URI names
 // another), loads the seeds, builds the client and serves the app.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Settings may come from a .env file (see .env.example); the environment wins over it.
+if (existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
 function step(title, command, args) {
