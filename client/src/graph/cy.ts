@@ -180,11 +180,29 @@ export function createGraphView(container: HTMLElement, handlers: GraphHandlers)
     cy.remove(collection);
   }
 
+  /**
+   * Fitting a large graph can zoom out until labels are unreadable; below this zoom, zoom back in
+   * on the selection (or the middle) and let the reader pan, rather than show a field of dots.
+   */
+  const READABLE_ZOOM = 0.8;
+  function keepReadable(): void {
+    if (cy.zoom() >= READABLE_ZOOM) return;
+    const selected = cy.$(':selected');
+    const focus = selected.nonempty() ? selected : cy.elements();
+    const box = focus.boundingBox({});
+    cy.animate(
+      { zoom: READABLE_ZOOM, center: { eles: focus } },
+      { duration: 250, complete: () => (box.w === 0 ? cy.center(focus) : undefined) },
+    );
+  }
+
   function runLayout(name: LayoutName): void {
     stopLayout();
     if (cy.nodes().empty()) return;
-    running = cy.elements().layout(fullLayout(name, cy.nodes().length < 250));
-    running.run();
+    const layout = cy.elements().layout(fullLayout(name, cy.nodes().length < 250));
+    layout.one('layoutstop', keepReadable);
+    running = layout;
+    layout.run();
   }
 
   return {

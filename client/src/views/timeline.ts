@@ -17,6 +17,30 @@ const PRECISION_TEXT: Record<TimelineEvent['precision'], string> = {
   bounded: 'within bounds',
 };
 
+/** A button to the related node, named once its name is known (node details are cached). */
+function relatedButton(id: string, deps: Deps): HTMLElement {
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'link-button',
+      title: 'Show in the graph',
+      onclick: () => {
+        deps.store.dispatch({ type: 'setView', view: 'explore' });
+        deps.jumpTo(id);
+      },
+    },
+    id,
+  );
+  deps.data.node(id).then(
+    (detail) => {
+      button.textContent = `${detail.node.name} (${detail.node.label})`;
+    },
+    () => undefined,
+  );
+  return button;
+}
+
 function eventItem(event: TimelineEvent, deps: Deps): HTMLElement {
   return h(
     'li',
@@ -42,24 +66,7 @@ function eventItem(event: TimelineEvent, deps: Deps): HTMLElement {
       ),
       event.detail ? h('p', {}, event.detail) : null,
       event.relatedIds.length > 0
-        ? h(
-            'p',
-            { class: 'related' },
-            ...event.relatedIds.map((id) =>
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'link-button',
-                  onclick: () => {
-                    deps.store.dispatch({ type: 'setView', view: 'explore' });
-                    deps.jumpTo(id);
-                  },
-                },
-                `Show ${id} in the graph`,
-              ),
-            ),
-          )
+        ? h('p', { class: 'related' }, ...event.relatedIds.map((id) => relatedButton(id, deps)))
         : null,
       event.evidence.length > 0
         ? h(
