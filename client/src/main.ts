@@ -65,7 +65,10 @@ function start(): void {
   };
 
   let retry = () => store.dispatch({ type: 'reload' });
-  banner = createHealthBanner(byId('banner'), api, store, () => retry());
+  banner = createHealthBanner(byId('banner'), api, store, () => {
+    filters.load(() => data.schema());
+    retry();
+  });
   createSearch(byId('search'), deps);
   const date = createDateControl(byId('date'), store);
   const filters = createFilters(byId('filters'), store);

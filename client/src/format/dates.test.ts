@@ -17,6 +17,8 @@ describe('formatDate keeps the precision of the source', () => {
 
   it('leaves text it does not understand alone', () => {
     expect(formatDate('sometime')).toBe('sometime');
+    expect(formatDate('inspected by CQC/Ofsted in 2017')).toBe('inspected by CQC/Ofsted in 2017');
+    expect(precisionOf('CQC/Ofsted')).toBeNull();
     expect(formatDate('2017-13')).toBe('2017-13');
   });
 

@@ -32,8 +32,8 @@ function monthName(month: number, style: MonthStyle): string | null {
 
 /** `2017` → "2017", `2017-06` → "June 2017", `2017-06-12` → "12 June 2017", `a/b` → "between … and …". */
 export function formatDate(value: string, style: MonthStyle = 'long'): string {
-  const slash = value.indexOf('/');
-  if (slash > 0) return formatBetween(value.slice(0, slash), value.slice(slash + 1));
+  const bounds = interval(value);
+  if (bounds) return formatBetween(bounds[0], bounds[1]);
   const match = PARTIAL.exec(value);
   if (!match) return value;
   const [, year, month, day] = match;
@@ -44,6 +44,14 @@ export function formatDate(value: string, style: MonthStyle = 'long'): string {
   return `${Number(day)} ${name} ${year}`;
 }
 
+/** The two bounds of `a/b` when both are dates, else null (so "CQC/Ofsted" stays text). */
+function interval(value: string): [string, string] | null {
+  const parts = value.split('/');
+  if (parts.length !== 2) return null;
+  const [a = '', b = ''] = parts;
+  return PARTIAL.test(a) && PARTIAL.test(b) ? [a, b] : null;
+}
+
 /** A date known only to lie between two bounds, as "between 16 Jun 2017 and 21 Nov 2017". */
 export function formatBetween(notBefore: string, notAfter: string): string {
   if (notBefore === notAfter) return formatDate(notBefore);
@@ -52,8 +60,7 @@ export function formatBetween(notBefore: string, notAfter: string): string {
 
 /** A timeline event's date with the precision the server reports for it. */
 export function formatEventDate(date: string, precision: Precision): string {
-  if (precision !== 'bounded') return formatDate(date);
-  if (date.includes('/')) return formatDate(date);
+  if (precision !== 'bounded' || interval(date)) return formatDate(date);
   // A bounded date sent as a single value: say that it is not exact rather than pretend it is.
   return `${formatDate(date)} (exact date not known)`;
 }
@@ -67,7 +74,7 @@ export function formatSpan(from: string | null | undefined, to: string | null | 
 }
 
 export function precisionOf(value: string): Precision | null {
-  if (value.includes('/')) return 'bounded';
+  if (interval(value)) return 'bounded';
   const match = PARTIAL.exec(value);
   if (!match) return null;
   return match[2] === undefined ? 'year' : match[3] === undefined ? 'month' : 'day';
