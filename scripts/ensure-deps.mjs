@@ -21,10 +21,12 @@ function ensureNodeModules() {
     mtime(marker) >= mtime(path.join(root, 'package.json'))
   )
     return;
-  console.log('Installing npm packages (npm ci)…');
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  // `npm install` rather than `npm ci`: it honours the lock file too, but does not fail when a
+  // registry mirror lacks another platform's optional binary (Biome ships one per platform).
+  console.log('Installing npm packages from the lock file…');
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error('npm ci failed; see the messages above.');
+    console.error('npm install failed; see the messages above.');
     process.exit(result.status ?? 1);
   }
 }
