@@ -28,6 +28,15 @@ export function createToolbar(tabsRoot: HTMLElement, toolsRoot: HTMLElement, sto
     ),
   );
   replace(tabsRoot, ...tabs);
+  // Arrow keys move between tabs, as the ARIA tabs pattern expects.
+  tabsRoot.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const index = VIEWS.indexOf(store.getState().view);
+    const next = VIEWS[(index + (event.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length];
+    if (!next) return;
+    store.dispatch({ type: 'setView', view: next });
+    tabs[VIEWS.indexOf(next)]?.focus();
+  });
   tabsRoot.setAttribute('role', 'tablist');
   tabsRoot.setAttribute('aria-label', 'Views');
 
