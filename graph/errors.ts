@@ -88,33 +88,11 @@ export function fromNeo4jError(error: unknown): AppError {
     );
   }
   if (code === 'Neo.ClientError.Statement.SyntaxError') {
-    return new AppError(
-      'CYPHER_SYNTAX',
-      message,
-      { neo4jCode: code, ...syntaxPosition(error) },
-      { cause: error },
-    );
+    // The console adds where the error points (server/cypher/guard.ts): Neo4j 5 gives it only in its message.
+    return new AppError('CYPHER_SYNTAX', message, { neo4jCode: code }, { cause: error });
   }
   if (code?.startsWith('Neo.ClientError.Statement.') || code?.startsWith('Neo.ClientError.Procedure.')) {
     return new AppError('BAD_REQUEST', message, { neo4jCode: code }, { cause: error });
   }
   return new AppError('INTERNAL', 'An unexpected error occurred.', { neo4jCode: code }, { cause: error });
-}
-
-/** Neo4j reports where a syntax error points as "(line 1, column 8 (offset: 7))". */
-function syntaxPosition(error: unknown): { line?: number; column?: number; offset?: number } {
-  const gql =
-    error && typeof error === 'object' && 'diagnosticRecord' in error ? error.diagnosticRecord : undefined;
-  const position =
-    gql && typeof gql === 'object' && '_position' in gql && gql._position && typeof gql._position === 'object'
-      ? (gql._position as { line?: unknown; column?: unknown; offset?: unknown })
-      : undefined;
-  if (position && typeof position.offset === 'number') {
-    return {
-      line: Number(position.line),
-      column: Number(position.column),
-      offset: position.offset,
-    };
-  }
-  return {};
 }
