@@ -5,7 +5,6 @@ import {
   type AccountabilityByOrg,
   AccountabilityQuerySchema,
   DaySchema,
-  NodeIdSchema,
 } from '../api/contract.ts';
 import type { AppDeps } from '../deps.ts';
 import { evidenceOf, type Props } from '../graph-view/elements.ts';
@@ -80,17 +79,18 @@ function windowFor(at: string): Window {
 export function createAccountabilityRouter({ graph }: AppDeps): Router {
   const router = Router();
   router.get('/', async (req, res) => {
-    const report = typeof req.query.report === 'string' ? req.query.report : undefined;
-    if (report !== undefined) {
-      const id = parseRequest(NodeIdSchema, report, 'report id');
-      const label = labelForId(id);
+    const query = parseRequest(AccountabilityQuerySchema, req.query, 'accountability query');
+    if ('report' in query) {
+      const label = labelForId(query.report);
       if (label !== 'Report' && label !== 'Inspection') {
-        throw new AppError('BAD_REQUEST', `'${id}' is a ${label}; report= takes a report or an inspection`);
+        throw new AppError(
+          'BAD_REQUEST',
+          `'${query.report}' is a ${label}; report= takes a report or an inspection`,
+        );
       }
-      res.json(await bySubject(id, label));
+      res.json(await bySubject(query.report, label));
       return;
     }
-    const query = parseRequest(AccountabilityQuerySchema, req.query, 'accountability query');
     if ('finding' in query) {
       const label = labelForId(query.finding);
       if (label !== 'Finding')

@@ -129,6 +129,8 @@ export const NeighboursQuerySchema = z.object({
 export const AccountabilityQuerySchema = z.union([
   z.object({ org: nodeId, at: day }).strict(),
   z.object({ finding: nodeId }).strict(),
+  /** A report or an inspection: the same chain as from a finding, starting one step later. */
+  z.object({ report: nodeId }).strict(),
 ]);
 
 export const TimelineQuerySchema = z.union([
