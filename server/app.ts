@@ -11,6 +11,7 @@ import { createNodesRouter } from './nodes/nodes-router.ts';
 import { createSchemaRouter } from './schema-info/schema-router.ts';
 import { createSearchRouter } from './search/search-router.ts';
 import { createTimelineRouter } from './timeline/timeline-router.ts';
+import { createViewsRouter } from './views/views-router.ts';
 
 export interface CreateAppOptions extends AppDeps {
   /** The built client to serve, if any (dist/client). */
@@ -33,6 +34,7 @@ export function createApp(deps: CreateAppOptions): Express {
   api.use('/accountability', createAccountabilityRouter(deps));
   api.use('/timeline', createTimelineRouter(deps));
   api.use('/cypher', createCypherRouter(deps));
+  api.use('/views', createViewsRouter(deps));
   api.use(apiNotFound());
   app.use('/api', api);
 

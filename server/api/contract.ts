@@ -298,3 +298,6 @@ export const CypherResponseSchema = z.object({
   summary: z.object({ rows: z.number(), truncated: z.boolean(), resultAvailableAfterMs: z.number() }),
 });
 export type CypherResponse = z.infer<typeof CypherResponseSchema>;
+
+// Saved views (GET/POST /api/views, GET/DELETE /api/views/:id) have their shapes in their own file.
+export * from '../views/views-contract.ts';
