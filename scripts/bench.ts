@@ -1,0 +1,123 @@
+/**
+ * `npm run bench -- [suite...] [--scale N] [--iterations N] [--out FILE] [--allow-wipe]`
+ *
+ * Measures the loader and the API on a real Neo4j and writes the figures to bench/results/ (JSON
+ * for machines, Markdown for the README). Speed is measured here, never asserted by tests. The run
+ * is bounded in time and always stops the bench instance it started, on error or Ctrl+C too.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applySchema } from '../graph/load/apply-schema.ts';
+import { runApiSuite } from './bench/api-suite.ts';
+import { BenchArgsError, iterationsFor, parseBenchArgs, USAGE } from './bench/args.ts';
+import { runLoadSuite } from './bench/load-suite.ts';
+import { machineInfo } from './bench/machine.ts';
+import { BenchSetupError, type BenchTarget, openBenchTarget } from './bench/neo4j-target.ts';
+import { type BenchResults, renderMarkdown, writeResults } from './bench/report.ts';
+import { runScaleSuite } from './bench/scale-suite.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Far above a normal run (a few minutes); only a hung step reaches it. */
+const TIME_LIMIT_MS = 45 * 60_000;
+
+const say = (message: string) => console.log(message);
+let target: BenchTarget | null = null;
+let stopping = false;
+
+/** Releases the database (stopping the bench instance) and exits; the first caller wins. */
+async function shutdown(code: number, reason?: string): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (reason) console.error(reason);
+    if (target) {
+      say('Stopping the bench Neo4j…');
+      await target
+        .release()
+        .catch((error: unknown) => console.error('Could not stop the bench Neo4j:', error));
+    }
+    process.exit(code);
+  }
+  // A second Ctrl+C while cleaning up: leave it to the first.
+  return new Promise<never>(() => {});
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  let args: ReturnType<typeof parseBenchArgs>;
+  try {
+    args = parseBenchArgs(argv);
+  } catch (error) {
+    if (error instanceof BenchArgsError) {
+      console.error(`bench: ${error.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+
+  const started = performance.now();
+  const date = new Date().toISOString();
+  const machine = machineInfo();
+  target = await openBenchTarget({ allowWipe: args.allowWipe, say });
+  const { graph } = target;
+  await applySchema(graph);
+
+  const results: BenchResults = {
+    date,
+    command: `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`,
+    durationSeconds: 0,
+    machine,
+    neo4j: { version: target.neo4jVersion, edition: target.neo4jEdition, target: target.kind },
+    suites: {},
+  };
+  for (const suite of args.suites) {
+    say(`\n▸ ${suite}`);
+    if (suite === 'load') {
+      results.suites.load = await runLoadSuite({
+        graph,
+        root: ROOT,
+        iterations: iterationsFor(args, 'load'),
+        say,
+      });
+    } else if (suite === 'scale') {
+      results.suites.scale = await runScaleSuite({ graph, scale: args.scale, say });
+    } else {
+      results.suites.api = await runApiSuite({
+        graph,
+        root: ROOT,
+        iterations: iterationsFor(args, 'api'),
+        say,
+      });
+    }
+  }
+  results.durationSeconds = Math.round((performance.now() - started) / 1000);
+  results.machine.loadAverage1mAtEnd = machineInfo().loadAverage1m;
+
+  const written = await writeResults(path.resolve(ROOT, args.out), results);
+  say(`\n${renderMarkdown(results)}`);
+  const shown = (file: string) => (file.startsWith(ROOT) ? path.relative(ROOT, file) : file);
+  say(`Wrote ${shown(written.json)} and ${shown(written.markdown)}.`);
+}
+
+process.once('SIGINT', () => void shutdown(130, '\nInterrupted.'));
+process.once('SIGTERM', () => void shutdown(143, '\nTerminated.'));
+const limit = setTimeout(
+  () => void shutdown(1, `bench: stopped after the time limit of ${TIME_LIMIT_MS / 60_000} minutes`),
+  TIME_LIMIT_MS,
+);
+try {
+  await main(process.argv.slice(2));
+  clearTimeout(limit);
+  await shutdown(0);
+} catch (error) {
+  // A refusal the user can act on needs no stack trace; anything else does.
+  const detail =
+    error instanceof BenchSetupError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
+  await shutdown(1, `bench failed: ${detail}`);
+}

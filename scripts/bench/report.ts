@@ -1,0 +1,141 @@
+/** The results of a run: the JSON written for machines and the Markdown tables quoted in the README. */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ApiSuiteResult } from './api-suite.ts';
+import type { LoadSuiteResult } from './load-suite.ts';
+import type { MachineInfo } from './machine.ts';
+import type { ScaleSuiteResult } from './scale-suite.ts';
+import type { Timing } from './timing.ts';
+
+export interface BenchResults {
+  date: string;
+  command: string;
+  durationSeconds: number;
+  machine: MachineInfo;
+  neo4j: { version: string; edition: string; target: 'local' | 'external' };
+  suites: { load?: LoadSuiteResult; scale?: ScaleSuiteResult; api?: ApiSuiteResult };
+}
+
+function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const align = header.map((_, i) => (i === 0 ? ':---' : '---:'));
+  return [header, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+const ms = (value: number) => value.toFixed(value >= 100 ? 0 : value >= 10 ? 1 : 2);
+const int = (value: number) => Math.round(value).toLocaleString('en-GB');
+const spread = (t: Timing) => `${ms(t.minMs)} – ${ms(t.maxMs)}`;
+
+function loadSection(load: LoadSuiteResult): string {
+  const { seeds } = load;
+  return [
+    `### load — the real seeds (${seeds.documents} documents → ${seeds.nodes} nodes, ${seeds.relationships} relationships; ${load.iterations} runs each on a wiped graph, after one cold run)`,
+    '',
+    table(
+      ['step', 'median ms', 'min – max ms', 'cold ms', 'throughput'],
+      [
+        [
+          'validate + plan (read files, check every quote)',
+          ms(load.prepare.medianMs),
+          spread(load.prepare),
+          ms(load.cold.prepareMs),
+          '',
+        ],
+        [
+          'first load into an empty graph',
+          ms(load.firstLoad.medianMs),
+          spread(load.firstLoad),
+          ms(load.cold.firstLoadMs),
+          `${int(load.firstLoad.nodesPerSecond)} nodes/s, ${int(load.firstLoad.relationshipsPerSecond)} rels/s`,
+        ],
+        [
+          'reload, nothing changed',
+          ms(load.reloadUnchanged.medianMs),
+          spread(load.reloadUnchanged),
+          ms(load.cold.reloadUnchangedMs),
+          '',
+        ],
+        [
+          `reload after one edit (${load.reloadEdited.updated.nodes} node, ${load.reloadEdited.updated.relationships} rels updated)`,
+          ms(load.reloadEdited.medianMs),
+          spread(load.reloadEdited),
+          ms(load.cold.reloadEditedMs),
+          '',
+        ],
+      ],
+    ),
+  ].join('\n');
+}
+
+function scaleSection(scale: ScaleSuiteResult): string {
+  const { plan } = scale;
+  const heading = `### scale — synthetic graph of ${int(plan.scale)} people (${int(plan.totalNodes)} nodes, ${int(plan.totalRelationships)} relationships, ${(plan.propertyBytes / 1e6).toFixed(0)} MB of properties), one transaction`;
+  const rows: (string | number)[][] = [];
+  if (scale.firstLoad) {
+    rows.push([
+      'first load into an empty graph',
+      (scale.firstLoad.ms / 1000).toFixed(1),
+      `${int(scale.firstLoad.nodesPerSecond)} nodes/s, ${int(scale.firstLoad.relationshipsPerSecond)} rels/s`,
+    ]);
+  }
+  if (scale.reloadUnchanged) {
+    rows.push([
+      'reload, nothing changed (diff only)',
+      (scale.reloadUnchanged.ms / 1000).toFixed(1),
+      `${int((scale.reloadUnchanged.unchanged * 1000) / scale.reloadUnchanged.ms)} items/s compared`,
+    ]);
+  }
+  const failure = scale.error ? `\n\nThe load failed: \`${scale.error}\`` : '';
+  return `${heading}\n\n${table(['step', 'seconds', 'throughput'], rows)}${failure}`;
+}
+
+function apiSection(api: ApiSuiteResult): string {
+  const c = api.concurrent;
+  return [
+    `### api — the real app on the real seeds, loopback, ${api.iterations} sequential requests each after ${api.warmUp} warm-up`,
+    '',
+    table(
+      ['request', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests/s'],
+      api.sequential.map((r) => [
+        `\`${r.method} ${r.path}\``,
+        ms(r.p50Ms),
+        ms(r.p95Ms),
+        ms(r.p99Ms),
+        ms(r.maxMs),
+        int(r.requestsPerSecond),
+      ]),
+    ),
+    '',
+    `Concurrency: ${c.clients} clients for ${c.seconds} s on \`${c.method} ${c.path}\`: ${int(c.requests)} requests, ${int(c.requestsPerSecond)} requests/s, p50 ${ms(c.p50Ms)} ms, p95 ${ms(c.p95Ms)} ms, p99 ${ms(c.p99Ms)} ms, max ${ms(c.maxMs)} ms.`,
+  ].join('\n');
+}
+
+export function renderMarkdown(results: BenchResults): string {
+  const m = results.machine;
+  const sections = [
+    `## Benchmarks (${results.date.slice(0, 10)})`,
+    '',
+    `Measured with \`${results.command}\` on ${m.cpuModel} (${m.cores} cores, ${m.memoryGiB} GiB), Node ${m.node}, Neo4j ${results.neo4j.edition} ${results.neo4j.version} (${results.neo4j.target === 'local' ? "the project's own instance, on the same machine" : 'external'}); one-minute load average ${m.loadAverage1m} at the start${m.loadAverage1mAtEnd === undefined ? '' : ` and ${m.loadAverage1mAtEnd} at the end`}. Wall-clock times; the client, the app and Neo4j share the cores.`,
+  ];
+  if (results.suites.load) sections.push('', loadSection(results.suites.load));
+  if (results.suites.scale) sections.push('', scaleSection(results.suites.scale));
+  if (results.suites.api) sections.push('', apiSection(results.suites.api));
+  return `${sections.join('\n')}\n`;
+}
+
+/** Writes `<out>` (JSON) and the Markdown beside it, each through a temporary file and a rename. */
+export async function writeResults(
+  out: string,
+  results: BenchResults,
+): Promise<{ json: string; markdown: string }> {
+  const json = path.resolve(out);
+  const markdown = json.replace(/\.json$/, '.md');
+  await mkdir(path.dirname(json), { recursive: true });
+  for (const [file, text] of [
+    [json, `${JSON.stringify(results, null, 2)}\n`],
+    [markdown, renderMarkdown(results)],
+  ] as const) {
+    await writeFile(`${file}.tmp`, text);
+    await rename(`${file}.tmp`, file);
+  }
+  return { json, markdown };
+}
