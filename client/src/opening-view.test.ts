@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementEdge, Elements } from '../../server/api/contract.ts';
-import { dayFor, inspectedOrganisations, pickInspection, postsOf, responsibleFor } from './opening-view.ts';
+import {
+  dayFor,
+  firstDayHoldersKnown,
+  inspectedOrganisations,
+  pickInspection,
+  postsOf,
+  responsibleFor,
+} from './opening-view.ts';
 
 function edge(source: string, target: string, type: string): ElementEdge {
   return {
@@ -95,5 +102,23 @@ describe('opening view', () => {
     expect(month.day).toBe('2017-06-01');
     expect(month.note).toContain('2017-06');
     expect(dayFor(null)).toEqual({ day: null, note: null });
+  });
+
+  it('finds the first later day by which a source certainly shows someone in post', () => {
+    const post = { id: 'post:p', title: 'P' };
+    const org = { id: 'org:o', name: 'O' };
+    const next = (date: string | null) => ({
+      post,
+      organisation: org,
+      lastKnownBefore: null,
+      nextKnownAfter: date ? { person: { id: 'person:a', name: 'A' }, date } : null,
+    });
+    const results = [
+      { notKnown: [next('2017-10/2017-12-31'), next('2017-06-16/2017-11-21')] },
+      { notKnown: [next(null), next('2018-03')] },
+    ];
+    expect(firstDayHoldersKnown(results, '2017-06-12')).toBe('2017-11-21');
+    expect(firstDayHoldersKnown(results, '2017-11-21')).toBe('2017-12-31');
+    expect(firstDayHoldersKnown([{ notKnown: [next(null)] }], '2017-06-12')).toBeNull();
   });
 });

@@ -1,12 +1,14 @@
-import type { Elements, SearchResult } from '../../server/api/contract.ts';
+import type { AccountabilityByOrg, Elements, SearchResult } from '../../server/api/contract.ts';
 import type { Api } from './api.ts';
+import { formatDate } from './format/dates.ts';
 import { firstDayOf, isDay } from './format/days.ts';
 import { DEFAULT_LIMIT, EMPTY_VIEW, type ViewState } from './state/view-state.ts';
 
 /**
  * The view a blank link opens on: the 2017 local-area inspection, its findings, the organisations
- * it inspected and who led them on the inspection's date. It is found by search rather than by a
- * hard-coded id, so a renamed seed still opens somewhere sensible.
+ * it inspected and who led them. It is found by search rather than by a hard-coded id, so a renamed
+ * seed still opens somewhere sensible. The day shown is the inspection's own when the sources say
+ * who held the posts then; otherwise the first day after it on which they do, and the note says so.
  */
 
 export interface OpeningView {
@@ -85,6 +87,23 @@ export function dayFor(date: string | null | undefined): { day: string | null; n
     : { day: null, note: null };
 }
 
+/**
+ * The first day after `from` by which some source certainly shows a holder of a post the sources
+ * are silent about on `from`: the end of the earliest "next known" attestation (whose date may be a
+ * day or the bounds of an undated source). Null when nothing is known after.
+ */
+export function firstDayHoldersKnown(
+  results: ReadonlyArray<Pick<AccountabilityByOrg, 'notKnown'>>,
+  from: string,
+): string | null {
+  const days = results
+    .flatMap((r) => r.notKnown)
+    .map((n) => n.nextKnownAfter?.date.split('/').at(-1) ?? '')
+    .filter((day) => isDay(day) && day > from)
+    .sort();
+  return days[0] ?? null;
+}
+
 const MAX_POSTS = 8;
 /** Enough to see every relationship of one node while working out the opening view. */
 const DISCOVERY_LIMIT = 200;
@@ -105,6 +124,35 @@ async function neighbourhoods(api: Api, ids: readonly string[], at: string | nul
 }
 
 /**
+ * The inspection's day if the sources say who held the organisations' posts then; else the first
+ * day after it on which they do (checked, not assumed), with a note saying why; else all dates.
+ */
+async function dayWithHolders(
+  api: Api,
+  orgs: readonly string[],
+  day: string,
+  note: string | null,
+): Promise<{ day: string | null; note: string | null }> {
+  const at = (d: string) =>
+    Promise.all(orgs.map((org) => api.accountabilityForOrg(org, d).catch(() => null))).then((all) =>
+      all.filter((r): r is AccountabilityByOrg => r !== null),
+    );
+  const onDay = await at(day);
+  if (onDay.length === 0 || onDay.some((r) => r.holders.length > 0)) return { day, note };
+  const later = firstDayHoldersKnown(onDay, day);
+  if (later && (await at(later)).some((r) => r.holders.length > 0)) {
+    return {
+      day: later,
+      note: `No source says who held these organisations’ posts on ${formatDate(day)}, when the inspection began; the first day a source does is ${formatDate(later)}, so the graph shows relationships in force then. Change the date on the left, or tick “All dates”.`,
+    };
+  }
+  return {
+    day: null,
+    note: `No source says who held these organisations’ posts when the inspection took place, so every relationship is shown, whenever it held.`,
+  };
+}
+
+/**
  * Inspection → the organisations it inspected → (when that is a partnership such as "the local
  * area") the organisations responsible for it → their posts, each expanded at the inspection's day.
  */
@@ -119,7 +167,7 @@ export async function buildOpeningView(api: Api): Promise<OpeningView | null> {
 
   const around = await api.neighbours(inspectionId, { limit: DISCOVERY_LIMIT });
   const inspection = around.elements.nodes.find((n) => n.data.id === inspectionId);
-  const { day, note } = dayFor(inspection?.data.date);
+  let { day, note } = dayFor(inspection?.data.date);
   const inspected = inspectedOrganisations(around.elements, inspectionId);
   // A partnership ("the local area") is shown through the bodies responsible for it: its own
   // neighbourhood is mostly every finding ever made about it, which would bury the people. Which
@@ -127,6 +175,7 @@ export async function buildOpeningView(api: Api): Promise<OpeningView | null> {
   const responsible =
     inspected.length > 0 ? responsibleFor(await neighbourhoods(api, inspected, null), inspected) : [];
   const orgs = responsible.length > 0 ? responsible : inspected;
+  if (day && orgs.length > 0) ({ day, note } = await dayWithHolders(api, orgs, day, note));
   const posts =
     orgs.length > 0 ? postsOf(await neighbourhoods(api, orgs, day), orgs).slice(0, MAX_POSTS) : [];
 
