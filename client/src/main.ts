@@ -1,5 +1,6 @@
 import { ApiError, createApi } from './api.ts';
 import { createDataCache } from './data.ts';
+import { installExports } from './export/install.ts';
 import { createGraphView } from './graph/cy.ts';
 import { createGraphSync } from './graph/sync.ts';
 import { buildOpeningView } from './opening-view.ts';
@@ -74,6 +75,7 @@ function start(): void {
   const filters = createFilters(byId('filters'), store);
   renderLegend(byId('legend'));
   const toolbar = createToolbar(byId('tabs'), byId('toolbar'), store, graph);
+  installExports({ toolbar: byId('toolbar'), store, data, graph, afterLoad: (fn) => sync.afterLoad(fn) });
   const details = createDetailsPanel(byId('panel'), deps);
   const timeline = createTimelineView(byId('view-timeline'), deps);
   const canvasStatus = createCanvasStatus(byId('canvas-status'), store.dispatch, () => retry());

@@ -4,6 +4,7 @@ import fcose from 'cytoscape-fcose';
 import type { ElementEdge, ElementNode, Elements } from '../../../server/api/contract.ts';
 import type { LayoutName, Selection } from '../state/view-state.ts';
 import { caption } from './compose.ts';
+import { type CanvasExport, createCanvasExport } from './cy-export.ts';
 import { fullLayout, incrementalFcose } from './layouts.ts';
 import { stylesheet } from './style.ts';
 
@@ -40,6 +41,8 @@ export interface GraphView {
   nodeName(id: string): string | null;
   edgeData(id: string): ElementEdge['data'] | null;
   exportPng(): Blob;
+  /** Exports (PNG/SVG at a scale, the elements with positions) and restoring a saved view's positions. */
+  readonly exports: CanvasExport;
   resize(): void;
   destroy(): void;
 }
@@ -270,6 +273,10 @@ export function createGraphView(container: HTMLElement, handlers: GraphHandlers)
     exportPng() {
       return cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
     },
+    exports: createCanvasExport(cy, {
+      remember: (id, position) => remembered.set(id, { ...position }),
+      stopLayout,
+    }),
     resize() {
       cy.resize();
     },

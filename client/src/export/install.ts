@@ -1,0 +1,34 @@
+import type { DataCache } from '../data.ts';
+import type { GraphView } from '../graph/cy.ts';
+import type { Store } from '../state/store.ts';
+import { createExportMenu } from '../views/export-menu.ts';
+import { createSavedViews, type SavedViewsDeps } from '../views/saved-views.ts';
+import { installAutomation } from './automation.ts';
+import { createExporter } from './exporter.ts';
+import { createSavedViewsApi } from './saved-views-api.ts';
+
+/**
+ * Adds exports and saved views to the page: the Export… and Views… buttons at the end of the
+ * toolbar, their dialogs, and the hook `npm run export` drives. main.ts calls this once.
+ */
+export function installExports(deps: {
+  toolbar: HTMLElement;
+  store: Store;
+  data: DataCache;
+  graph: GraphView;
+  afterLoad(fn: () => void): void;
+  query?: SavedViewsDeps['query'];
+}) {
+  const canvas = deps.graph.exports;
+  const exporter = createExporter({ canvas, data: deps.data, at: () => deps.store.getState().at });
+  createExportMenu(deps.toolbar, deps.store, exporter);
+  const savedViews = createSavedViews(deps.toolbar, {
+    store: deps.store,
+    canvas,
+    api: createSavedViewsApi(),
+    afterLoad: deps.afterLoad,
+    query: deps.query,
+  });
+  installAutomation({ store: deps.store, canvas, exporter, openSavedView: savedViews.open });
+  return { exporter, savedViews };
+}

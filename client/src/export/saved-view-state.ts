@@ -1,0 +1,46 @@
+import type { SavedView, SavedViewInput, SavedViewState } from '../../../server/api/contract.ts';
+import type { Viewport } from '../graph/cy-export.ts';
+import { LAYOUTS, type LayoutName, VIEWS, type ViewName, type ViewState } from '../state/view-state.ts';
+
+/**
+ * Between the explorer's view state and a saved view. Pure: saving takes the state, the positions
+ * and the viewport; opening gives back a view state the store can restore, with defaults for a
+ * layout or tab this build does not know.
+ */
+
+export function savedViewInput(
+  name: string,
+  view: ViewState,
+  positions: Record<string, { x: number; y: number }>,
+  viewport: Viewport | null,
+  query: string | null = null,
+): SavedViewInput {
+  const state: SavedViewState = {
+    pinned: [...view.pinned],
+    expansions: view.expansions.map((e) => ({ id: e.id, limit: e.limit })),
+    hidden: [...view.hidden],
+    selected: view.selected ? { ...view.selected } : null,
+    at: view.at,
+    hiddenLabels: [...view.hiddenLabels],
+    hiddenTypes: [...view.hiddenTypes],
+    layout: view.layout,
+    view: view.view,
+    query,
+  };
+  return { name: name.trim(), state, positions, viewport };
+}
+
+export function viewStateOf(saved: Pick<SavedView, 'state'>): ViewState {
+  const s = saved.state;
+  return {
+    pinned: [...s.pinned],
+    expansions: s.expansions.map((e) => ({ ...e })),
+    hidden: [...s.hidden],
+    selected: s.selected ? { ...s.selected } : null,
+    at: s.at,
+    hiddenLabels: [...s.hiddenLabels],
+    hiddenTypes: [...s.hiddenTypes],
+    layout: LAYOUTS.includes(s.layout as LayoutName) ? (s.layout as LayoutName) : 'fcose',
+    view: VIEWS.includes(s.view as ViewName) ? (s.view as ViewName) : 'explore',
+  };
+}

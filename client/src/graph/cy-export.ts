@@ -1,0 +1,129 @@
+import cytoscape, { type Core, type Position } from 'cytoscape';
+import svgExtension from 'cytoscape-svg';
+import type { ExportGraph } from '../../../graph/export/elements.ts';
+import type { ElementEdge, ElementNode } from '../../../server/api/contract.ts';
+
+/**
+ * cy.ts's companion for exports and saved views: it reads what the canvas holds (elements,
+ * positions, viewport), draws it as PNG or SVG, and puts nodes back where a saved view had them.
+ * Only cy.ts builds it, so Cytoscape is still reached through the graph module alone.
+ */
+
+export interface Viewport {
+  zoom: number;
+  pan: Position;
+}
+
+export interface GraphSnapshot {
+  graph: ExportGraph;
+  positions: Record<string, Position>;
+  viewport: Viewport;
+}
+
+export interface DrawOptions {
+  /** The whole graph (true) or only what is in the window (false). */
+  full: boolean;
+  /** Output pixels per CSS pixel of the drawing, whatever the screen's own pixel ratio. */
+  scale: number;
+  /** A CSS colour, or null for transparent. */
+  background: string | null;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface CanvasExport {
+  snapshot(): GraphSnapshot;
+  /** The drawing's size in CSS pixels before scaling: the graph's bounds, or the window. */
+  drawingSize(full: boolean): Size;
+  png(options: DrawOptions): Promise<Blob>;
+  svg(options: DrawOptions): string;
+  /** Move nodes to these positions now and whenever they are next added; optionally set the viewport. */
+  setPositions(positions: Record<string, Position>, viewport?: Viewport | null): void;
+}
+
+interface Hooks {
+  remember(id: string, position: Position): void;
+  stopLayout(): void;
+}
+
+type SvgCore = Core & { svg(options: Record<string, unknown>): string };
+
+let registered = false;
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export function createCanvasExport(cy: Core, hooks: Hooks): CanvasExport {
+  if (!registered) {
+    cytoscape.use(svgExtension);
+    registered = true;
+  }
+
+  function drawingSize(full: boolean): Size {
+    if (!full) return { width: Math.round(cy.width()), height: Math.round(cy.height()) };
+    if (cy.elements().empty()) return { width: 0, height: 0 };
+    const box = cy.elements().boundingBox({});
+    return { width: Math.ceil(box.w), height: Math.ceil(box.h) };
+  }
+
+  /**
+   * Node names are drawn in exports whatever the zoom (on screen they fade out when zoomed far out),
+   * and the size is given as maxWidth/maxHeight, which Cytoscape honours exactly and without
+   * multiplying by the screen's pixel ratio.
+   */
+  function drawWith<T>(options: DrawOptions, draw: (settings: Record<string, unknown>) => T): T {
+    const { width, height } = drawingSize(options.full);
+    const settings = {
+      full: options.full,
+      maxWidth: width * options.scale,
+      maxHeight: height * options.scale,
+      ...(options.background ? { bg: options.background } : {}),
+    };
+    cy.nodes().style('min-zoomed-font-size', 0);
+    try {
+      return draw(settings);
+    } finally {
+      cy.nodes().removeStyle('min-zoomed-font-size');
+    }
+  }
+
+  return {
+    snapshot() {
+      const positions: Record<string, Position> = {};
+      const nodes = cy.nodes().map((node) => {
+        const { caption: _caption, ...data } = node.data() as ElementNode['data'] & { caption?: string };
+        const p = node.position();
+        const position = { x: round(p.x), y: round(p.y) };
+        positions[node.id()] = position;
+        return { data, position };
+      });
+      const edges = cy.edges().map((edge) => ({ data: { ...(edge.data() as ElementEdge['data']) } }));
+      const pan = cy.pan();
+      return {
+        graph: { nodes, edges },
+        positions,
+        viewport: { zoom: cy.zoom(), pan: { x: pan.x, y: pan.y } },
+      };
+    },
+    drawingSize,
+    png(options) {
+      return drawWith(options, (settings) => cy.png({ ...settings, output: 'blob-promise' }));
+    },
+    svg(options) {
+      return drawWith(options, (settings) => (cy as SvgCore).svg(settings));
+    },
+    setPositions(positions, viewport) {
+      hooks.stopLayout();
+      cy.batch(() => {
+        for (const [id, position] of Object.entries(positions)) {
+          hooks.remember(id, position);
+          const node = cy.getElementById(id);
+          if (node.nonempty()) node.position({ ...position });
+        }
+      });
+      if (viewport) cy.viewport({ zoom: viewport.zoom, pan: { ...viewport.pan } });
+    },
+  };
+}
