@@ -44,6 +44,9 @@ function start(): void {
     },
   });
   const sync = createGraphSync(store, data, graph);
+  // A read-only hook for the browser tests: which ids are drawn and where (counts are on #cy as data-*).
+  const { nodeIds, edgeIds, renderedPosition } = graph;
+  Object.assign(window, { __graph: { nodeIds, edgeIds, renderedPosition } });
   const reader = createReader(byId<HTMLDialogElement>('reader'), data);
 
   const deps: Deps = {

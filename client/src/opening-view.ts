@@ -174,8 +174,13 @@ export async function buildOpeningView(api: Api): Promise<OpeningView | null> {
   // bodies those are is asked of all time, since a source may say so only years later.
   const responsible =
     inspected.length > 0 ? responsibleFor(await neighbourhoods(api, inspected, null), inspected) : [];
-  const orgs = responsible.length > 0 ? responsible : inspected;
+  let orgs = responsible.length > 0 ? responsible : inspected;
   if (day && orgs.length > 0) ({ day, note } = await dayWithHolders(api, orgs, day, note));
+  // Of those, the ones responsible on the day shown (a body that took over years later is left out).
+  if (day && responsible.length > 0) {
+    const then = responsibleFor(await neighbourhoods(api, inspected, day), inspected);
+    if (then.length > 0) orgs = orgs.filter((id) => then.includes(id));
+  }
   const posts =
     orgs.length > 0 ? postsOf(await neighbourhoods(api, orgs, day), orgs).slice(0, MAX_POSTS) : [];
 

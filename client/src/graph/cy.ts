@@ -6,7 +6,15 @@ import type { LayoutName, Selection } from '../state/view-state.ts';
 import { caption } from './compose.ts';
 import { type CanvasExport, createCanvasExport } from './cy-export.ts';
 import { fullLayout, incrementalFcose } from './layouts.ts';
-import { stylesheet } from './style.ts';
+import { edgeCaption, stylesheet } from './style.ts';
+import {
+  type Box,
+  contains,
+  LABEL_FONT_SIZE,
+  MAX_FIT_ZOOM,
+  readableViewport,
+  type Viewport,
+} from './viewport.ts';
 
 /**
  * The only module that touches Cytoscape. It adds, updates and removes elements, never draws an
@@ -38,6 +46,11 @@ export interface GraphView {
   runLayout(name: LayoutName): void;
   fit(): void;
   has(id: string): boolean;
+  /** The ids on the canvas now, for tests and the saved views (also counted in `data-*-count`). */
+  nodeIds(): string[];
+  edgeIds(): string[];
+  /** Where a node is drawn, in pixels from the canvas's top left (null when it is not drawn). */
+  renderedPosition(id: string): { x: number; y: number } | null;
   nodeName(id: string): string | null;
   edgeData(id: string): ElementEdge['data'] | null;
   exportPng(): Blob;
@@ -65,7 +78,7 @@ function nodeDefinition(node: ElementNode): ElementDefinition {
 }
 
 function edgeDefinition(edge: ElementEdge): ElementDefinition {
-  return { group: 'edges', data: { ...edge.data } };
+  return { group: 'edges', data: { ...edge.data, caption: edgeCaption(edge.data.type) } };
 }
 
 function ring(center: Position, count: number, index: number, offset: number): Position {
@@ -87,6 +100,8 @@ export function createGraphView(container: HTMLElement, handlers: GraphHandlers)
   /** Where removed nodes last stood, so a node that comes back (a filter undone) returns there. */
   const remembered = new Map<string, Position>();
   let running: cytoscape.Layouts | null = null;
+  /** True while the app (not the reader) is moving the viewport. */
+  let moving = false;
 
   cy.on('tap', 'node', (event) => handlers.onSelect({ kind: 'node', id: event.target.id() }));
   cy.on('tap', 'edge', (event) => handlers.onSelect({ kind: 'edge', id: event.target.id() }));
@@ -94,10 +109,74 @@ export function createGraphView(container: HTMLElement, handlers: GraphHandlers)
     if (event.target === cy) handlers.onSelect(null);
   });
   cy.on('dbltap', 'node', (event) => handlers.onExpand(event.target.id()));
+  // Relationship names are shown for what the pointer is on, and always for the selection.
+  cy.on('mouseover', 'node', (event) => event.target.connectedEdges().addClass('hover'));
+  cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
+  cy.on('mouseout', 'node, edge', () => cy.edges('.hover').removeClass('hover'));
+  cy.on('zoom', () => reflect());
 
   function stopLayout(): void {
     running?.stop();
     running = null;
+    reflect();
+  }
+
+  /** What is drawn, on the container, so a test (or a person in devtools) can see it settle. */
+  function reflect(): void {
+    container.dataset.nodeCount = String(cy.nodes().length);
+    container.dataset.edgeCount = String(cy.edges().length);
+    container.dataset.layout = running || moving ? 'running' : 'idle';
+    // How big a name is on screen, in CSS pixels, at this zoom.
+    container.dataset.labelPx = (LABEL_FONT_SIZE * cy.zoom()).toFixed(1);
+  }
+
+  function moveTo(view: Viewport | null): void {
+    if (!view) return;
+    moving = true;
+    reflect();
+    cy.stop(true, false);
+    cy.animate(view, {
+      duration: 300,
+      complete: () => {
+        moving = false;
+        reflect();
+      },
+    });
+  }
+
+  const boxOf = (eles: cytoscape.Collection): Box => eles.boundingBox({});
+  const size = () => ({ width: cy.width(), height: cy.height() });
+
+  /**
+   * Fit what is drawn at a zoom where names are readable: everything if it fits, else the selected
+   * node and its neighbours, else the selection centred; the reader pans or zooms out for the rest.
+   */
+  function fitReadable(): void {
+    if (cy.elements().empty()) return;
+    const selected = cy.$(':selected');
+    const boxes = [boxOf(cy.elements())];
+    if (selected.nonempty()) boxes.push(boxOf(selected.closedNeighborhood()), boxOf(selected));
+    moveTo(readableViewport(boxes, size()));
+  }
+
+  /** Bring `eles` into view if any of them lies outside it, without zooming out past readable. */
+  function reveal(eles: cytoscape.Collection): void {
+    if (eles.empty()) return;
+    const extent = cy.extent();
+    if (contains({ x1: extent.x1, y1: extent.y1, x2: extent.x2, y2: extent.y2 }, boxOf(eles))) return;
+    const all = boxOf(cy.elements());
+    moveTo(readableViewport([all, boxOf(eles)], size()));
+  }
+
+  function track(layout: cytoscape.Layouts, onStop?: () => void): void {
+    running = layout;
+    layout.one('layoutstop', () => {
+      if (running === layout) running = null;
+      onStop?.();
+      reflect();
+    });
+    reflect();
+    layout.run();
   }
 
   function place(added: NodeCollection, anchor: string | null | undefined): NodeCollection {
@@ -125,8 +204,22 @@ export function createGraphView(container: HTMLElement, handlers: GraphHandlers)
     return needLayout;
   }
 
-  function layoutNew(needLayout: NodeCollection, before: number, name: LayoutName): void {
-    if (needLayout.empty()) return;
+  function layoutNew(
+    needLayout: NodeCollection,
+    before: number,
+    name: LayoutName,
+    anchor: string | null | undefined,
+  ): void {
+    // What the reader asked to see: the node expanded (or pinned) with its neighbours, and what is new.
+    const anchorNode = anchor ? cy.getElementById(anchor) : cy.collection();
+    const focus = () =>
+      anchorNode.nonempty() && anchorNode.inside()
+        ? anchorNode.closedNeighborhood('node').union(needLayout)
+        : needLayout.union(needLayout.neighborhood('node'));
+    if (needLayout.empty()) {
+      if (anchorNode.nonempty()) reveal(focus());
+      return;
+    }
     if (before === 0 || name !== 'fcose') {
       runLayout(name);
       return;
@@ -138,18 +231,8 @@ export function createGraphView(container: HTMLElement, handlers: GraphHandlers)
       .nodes()
       .map((node) => ({ nodeId: node.id(), position: { ...node.position() } }));
     const layout = cy.elements().layout(incrementalFcose(fixed));
-    // If the new nodes landed outside the view, widen the view to take them in.
-    layout.one('layoutstop', () => {
-      const view = cy.extent();
-      let outside = false;
-      for (const node of needLayout) {
-        const { x, y } = node.position();
-        if (x < view.x1 || x > view.x2 || y < view.y1 || y > view.y2) outside = true;
-      }
-      if (outside) cy.animate({ fit: { eles: cy.elements(), padding: 40 } }, { duration: 300 });
-    });
-    running = layout;
-    layout.run();
+    // If the new nodes landed outside the view, bring them (and what they hang from) in.
+    track(layout, () => reveal(focus()));
   }
 
   function upsert(elements: Elements): NodeCollection {
@@ -183,29 +266,10 @@ export function createGraphView(container: HTMLElement, handlers: GraphHandlers)
     cy.remove(collection);
   }
 
-  /**
-   * Fitting a large graph can zoom out until labels are unreadable; below this zoom, zoom back in
-   * on the selection (or the middle) and let the reader pan, rather than show a field of dots.
-   */
-  const READABLE_ZOOM = 0.8;
-  function keepReadable(): void {
-    if (cy.zoom() >= READABLE_ZOOM) return;
-    const selected = cy.$(':selected');
-    const focus = selected.nonempty() ? selected : cy.elements();
-    const box = focus.boundingBox({});
-    cy.animate(
-      { zoom: READABLE_ZOOM, center: { eles: focus } },
-      { duration: 250, complete: () => (box.w === 0 ? cy.center(focus) : undefined) },
-    );
-  }
-
   function runLayout(name: LayoutName): void {
     stopLayout();
     if (cy.nodes().empty()) return;
-    const layout = cy.elements().layout(fullLayout(name, cy.nodes().length < 250));
-    layout.one('layoutstop', keepReadable);
-    running = layout;
-    layout.run();
+    track(cy.elements().layout(fullLayout(name, cy.nodes().length < 250)), fitReadable);
   }
 
   return {
@@ -221,7 +285,8 @@ export function createGraphView(container: HTMLElement, handlers: GraphHandlers)
         const added = upsert(elements);
         needLayout = place(added, options.anchor);
       });
-      layoutNew(needLayout, before - removed, options.layout);
+      layoutNew(needLayout, before - removed, options.layout, options.anchor);
+      reflect();
       return { added: needLayout.length, removed };
     },
     merge(elements, options) {
@@ -230,13 +295,15 @@ export function createGraphView(container: HTMLElement, handlers: GraphHandlers)
       cy.batch(() => {
         needLayout = place(upsert(elements), options.anchor);
       });
-      layoutNew(needLayout, before, options.layout);
+      layoutNew(needLayout, before, options.layout, options.anchor);
+      reflect();
       return { added: needLayout.length };
     },
     remove(ids) {
       const collection = cy.collection();
       for (const id of ids) collection.merge(cy.getElementById(id));
       removeElements(collection.union(collection.connectedEdges()));
+      reflect();
     },
     select(selection) {
       cy.$(':selected').unselect();
@@ -257,10 +324,23 @@ export function createGraphView(container: HTMLElement, handlers: GraphHandlers)
     },
     runLayout,
     fit() {
+      // Everything, as asked, but a few nodes are not blown up to fill the canvas.
       cy.fit(undefined, 40);
+      if (cy.zoom() > MAX_FIT_ZOOM)
+        cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     },
     has(id) {
       return cy.getElementById(id).nonempty();
+    },
+    nodeIds() {
+      return cy.nodes().map((node) => node.id());
+    },
+    edgeIds() {
+      return cy.edges().map((edge) => edge.id());
+    },
+    renderedPosition(id) {
+      const node = cy.getElementById(id);
+      return node.nonempty() && node.isNode() ? { ...node.renderedPosition() } : null;
     },
     nodeName(id) {
       const node = cy.getElementById(id);

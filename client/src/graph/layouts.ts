@@ -3,7 +3,8 @@ import type { LayoutName } from '../state/view-state.ts';
 
 /** Layout options for each layout the chooser offers, for a full run over every element. */
 export function fullLayout(name: LayoutName, animate: boolean): LayoutOptions {
-  const common = { animate, animationDuration: 350, fit: true, padding: 40 };
+  // The viewport is chosen afterwards (cy.ts: fitReadable), so names stay legible.
+  const common = { animate: animate ? 'end' : false, animationDuration: 350, fit: false, padding: 32 };
   switch (name) {
     case 'fcose':
       return {
@@ -11,9 +12,12 @@ export function fullLayout(name: LayoutName, animate: boolean): LayoutOptions {
         ...common,
         quality: 'default',
         randomize: true,
-        nodeRepulsion: 16000,
-        idealEdgeLength: 120,
-        nodeSeparation: 110,
+        // Compact enough for a 30-node view to fit a laptop canvas at a readable zoom.
+        nodeRepulsion: 9000,
+        idealEdgeLength: 90,
+        edgeElasticity: 0.45,
+        nodeSeparation: 70,
+        gravity: 0.4,
         packComponents: true,
         nodeDimensionsIncludeLabels: true,
       } as LayoutOptions;

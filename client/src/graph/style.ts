@@ -1,4 +1,5 @@
 import type { StylesheetJson } from 'cytoscape';
+import { LABEL_FONT_SIZE } from './viewport.ts';
 
 /**
  * One colour and one shape per node label, used by the canvas and the legend alike. Colours are
@@ -42,6 +43,11 @@ export function styleOf(label: string): LabelStyle {
 
 const FONT = '"Inter", "Segoe UI", system-ui, -apple-system, sans-serif';
 
+/** A relationship type as words on the canvas: RESPONSIBLE_FOR → "responsible for". */
+export function edgeCaption(type: string): string {
+  return type.toLowerCase().replace(/_/g, ' ');
+}
+
 export function stylesheet(): StylesheetJson {
   const perLabel: StylesheetJson = Object.entries(LABEL_STYLES).map(([label, style]) => ({
     selector: `node[label = "${label}"]`,
@@ -57,24 +63,39 @@ export function stylesheet(): StylesheetJson {
         height: 30,
         label: 'data(caption)',
         'font-family': FONT,
-        'font-size': 12,
+        'font-size': LABEL_FONT_SIZE,
+        'font-weight': 500,
         color: '#0f172a',
         'text-valign': 'bottom',
         'text-halign': 'center',
-        'text-margin-y': 5,
+        'text-margin-y': 4,
         'text-wrap': 'wrap',
-        'text-max-width': '150px',
+        'text-max-width': '140px',
+        'line-height': 1.15,
         'text-background-color': '#ffffff',
-        'text-background-opacity': 0.88,
+        'text-background-opacity': 0.85,
         'text-background-padding': '2px',
         'text-background-shape': 'roundrectangle',
-        'min-zoomed-font-size': 7,
+        // Names vanish only when the reader zooms far out (about 45%); the app never goes below
+        // a zoom where they are 11px or more on screen (viewport.ts).
+        'min-zoomed-font-size': 6,
         'border-width': 2,
         'border-color': '#ffffff',
       },
     },
     ...perLabel,
-    { selector: 'node[label = "Finding"]', style: { width: 24, height: 24, 'font-size': 11 } },
+    // Findings are sentences: a little smaller and narrower, still readable at the readable zoom.
+    {
+      selector: 'node[label = "Finding"]',
+      style: {
+        width: 24,
+        height: 24,
+        'font-size': LABEL_FONT_SIZE - 0.5,
+        'font-weight': 400,
+        color: '#334155',
+      },
+    },
+    { selector: 'node[label = "Person"], node[label = "Organisation"]', style: { 'font-weight': 700 } },
     { selector: 'node[label = "Document"]', style: { width: 22, height: 26 } },
     { selector: 'node.expanded', style: { 'border-color': '#0f172a', 'border-width': 3 } },
     {
@@ -90,20 +111,24 @@ export function stylesheet(): StylesheetJson {
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.9,
         'curve-style': 'bezier',
-        label: 'data(type)',
+        label: 'data(caption)',
         'font-family': FONT,
-        'font-size': 11,
+        'font-size': 10,
         color: '#475569',
         'text-rotation': 'autorotate',
+        'text-margin-y': -7,
         'text-background-color': '#f8fafc',
         'text-background-opacity': 0.9,
         'text-background-padding': '1px',
-        // Relationship names crowd the view when zoomed out: they appear from about 125% zoom,
-        // and always on the selected element's relationships (class `near`).
+        // Relationship names crowd the view: they appear from about 140% zoom, and always on the
+        // selected element's relationships (class `near`) and what the pointer is on (`hover`).
         'min-zoomed-font-size': 14,
       },
     },
-    { selector: 'edge.near, edge:selected', style: { 'min-zoomed-font-size': 0, 'font-weight': 600 } },
+    {
+      selector: 'edge.near, edge:selected, edge.hover',
+      style: { 'min-zoomed-font-size': 0, 'font-weight': 600, color: '#1e293b', 'z-index': 10 },
+    },
     {
       selector: 'edge[type = "MENTIONS"]',
       style: { width: 1, 'line-color': '#cbd5e1', 'target-arrow-color': '#cbd5e1' },

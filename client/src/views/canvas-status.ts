@@ -9,8 +9,17 @@ export function createCanvasStatus(
   onRetry: () => void,
 ) {
   let shown = '';
-  return {
-    render(state: AppState, note: string | null) {
+  /** The note explains the opening view's date: it goes once the reader changes the date or closes it. */
+  let noteAt: string | null | undefined;
+  let dismissed: string | null = null;
+  let last: { state: AppState; note: string | null } | null = null;
+  const view = {
+    render(state: AppState, rawNote: string | null): void {
+      last = { state, note: rawNote };
+      if (rawNote && noteAt === undefined && state.status !== 'loading' && state.status !== 'idle')
+        noteAt = state.at;
+      const note =
+        rawNote && rawNote !== dismissed && (noteAt === undefined || noteAt === state.at) ? rawNote : null;
       const key = JSON.stringify([state.status, state.error, state.notices, note]);
       if (key === shown) return;
       shown = key;
@@ -65,8 +74,29 @@ export function createCanvasStatus(
           ),
         );
       }
-      if (note) parts.push(h('p', { class: 'pill subtle' }, note));
+      if (note)
+        parts.push(
+          h(
+            'div',
+            { class: 'pill subtle canvas-note', role: 'note', 'data-testid': 'canvas-note' },
+            h('span', {}, note),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'icon-button',
+                'aria-label': 'Dismiss this note',
+                onclick: () => {
+                  dismissed = note;
+                  if (last) view.render(last.state, last.note);
+                },
+              },
+              '×',
+            ),
+          ),
+        );
       replace(root, ...parts);
     },
   };
+  return view;
 }
