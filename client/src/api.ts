@@ -137,6 +137,9 @@ export function createApi(options: ApiOptions = {}) {
       get<AccountabilityByOrg>('/api/accountability', { org, at }, call),
     accountabilityForFinding: (finding: string, call?: CallOptions) =>
       get<AccountabilityByFinding>('/api/accountability', { finding }, call),
+    /** The same walk from a report or an inspection (the server's `?report=`). */
+    accountabilityForReport: (report: string, call?: CallOptions) =>
+      get<AccountabilityByFinding>('/api/accountability', { report }, call),
     timeline: (subject: { org: string } | { person: string }, call?: CallOptions) =>
       get<Timeline>('/api/timeline', subject, call),
   };

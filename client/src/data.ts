@@ -21,6 +21,7 @@ export interface DataCache {
   document(id: string): Promise<DocumentView>;
   accountabilityForOrg(org: string, at: string): Promise<AccountabilityByOrg>;
   accountabilityForFinding(finding: string): Promise<AccountabilityByFinding>;
+  accountabilityForReport(report: string): Promise<AccountabilityByFinding>;
   /** Forget everything fetched (after the database comes back, say). */
   clear(): void;
 }
@@ -54,6 +55,8 @@ export function createDataCache(api: Api): DataCache {
     accountabilityForOrg: (org, at) => memo(byOrg, `${org}|${at}`, () => api.accountabilityForOrg(org, at)),
     accountabilityForFinding: (finding) =>
       memo(byFinding, finding, () => api.accountabilityForFinding(finding)),
+    accountabilityForReport: (report) =>
+      memo(byFinding, `report|${report}`, () => api.accountabilityForReport(report)),
     clear() {
       for (const map of [nodes, neighbours, documents, byOrg, byFinding, schemas]) map.clear();
     },

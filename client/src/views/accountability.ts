@@ -162,23 +162,42 @@ export function orgAccountability(orgId: string, at: string | null, deps: Deps):
   return section;
 }
 
-export function findingAccountability(findingId: string, deps: Deps): HTMLElement {
+/** The walk from a finding, a report or an inspection to who held the accountable posts then. */
+export function findingAccountability(
+  subjectId: string,
+  deps: Deps,
+  subject: 'Finding' | 'Report' | 'Inspection' = 'Finding',
+): HTMLElement {
   const section = h('section', {
     class: 'accountability',
     'data-testid': 'finding-accountability',
     'aria-live': 'polite',
   });
-  const title = h('h3', {}, 'Who was accountable for this finding');
-  replace(section, title, statusLine('loading', 'Tracing the finding to its report and organisations…'));
-  deps.data.accountabilityForFinding(findingId).then(
+  const isFinding = subject === 'Finding';
+  const title = h('h3', {}, `Who was accountable for this ${subject.toLowerCase()}`);
+  replace(
+    section,
+    title,
+    statusLine(
+      'loading',
+      isFinding ? 'Tracing the finding to its report and organisations…' : 'Tracing it to its organisations…',
+    ),
+  );
+  const walk = isFinding
+    ? deps.data.accountabilityForFinding(subjectId)
+    : deps.data.accountabilityForReport(subjectId);
+  walk.then(
     (result) => {
-      const report = h(
-        'p',
-        {},
-        'Reported in ',
-        nodeLink({ id: result.report.id, name: result.report.name }, deps),
-        result.report.date ? ` · ${formatDate(result.report.date)}` : ' · date not known',
-      );
+      const report =
+        isFinding || (result.report.id !== '' && result.report.id !== subjectId)
+          ? h(
+              'p',
+              {},
+              isFinding ? 'Reported in ' : 'Part of ',
+              nodeLink({ id: result.report.id, name: result.report.name }, deps),
+              result.report.date ? ` · ${formatDate(result.report.date)}` : ' · date not known',
+            )
+          : null;
       const when = h(
         'p',
         { class: 'muted' },

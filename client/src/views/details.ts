@@ -136,7 +136,9 @@ function renderNode(
             : null,
           props.length > 0 ? propertyList(props) : null,
           node.label === 'Organisation' ? orgAccountability(node.id, state.at, deps) : null,
-          node.label === 'Finding' ? findingAccountability(node.id, deps) : null,
+          node.label === 'Finding' || node.label === 'Report' || node.label === 'Inspection'
+            ? findingAccountability(node.id, deps, node.label)
+            : null,
           claimsSection(detail, deps),
           h('h3', {}, `Evidence (${detail.evidence.length})`),
           evidenceList(detail.evidence, deps),
