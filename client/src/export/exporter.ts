@@ -116,8 +116,9 @@ export function createExporter(deps: ExporterDeps) {
   /** The size of the image in pixels, framed or not, and whether the browser can draw it. */
   async function plan(request: ImageRequest) {
     const size = request.frame ? await frameFor(request) : deps.canvas.drawingSize(request.full);
-    const width = Math.round(size.width * request.scale);
-    const height = Math.round(size.height * request.scale);
+    // A canvas drops fractions of a pixel, so the image is the floor of size × scale.
+    const width = Math.floor(size.width * request.scale + 1e-6);
+    const height = Math.floor(size.height * request.scale + 1e-6);
     const check =
       request.format === 'png'
         ? checkCanvasSize(size.width, size.height, request.scale)

@@ -12,8 +12,8 @@ const n = (value: number) => Math.round(value).toLocaleString('en-GB');
 
 /** Whether an image of `width × height` CSS px at `scale` fits, and if not, why and what would. */
 export function checkCanvasSize(width: number, height: number, scale: number): SizeCheck {
-  const w = Math.round(width * scale);
-  const h = Math.round(height * scale);
+  const w = Math.floor(width * scale + 1e-6);
+  const h = Math.floor(height * scale + 1e-6);
   if (w <= 0 || h <= 0)
     return { ok: false, message: 'There is nothing on the canvas to export.', largestScale: 0 };
   if (w <= MAX_CANVAS_SIDE && h <= MAX_CANVAS_SIDE && w * h <= MAX_CANVAS_AREA) return { ok: true };

@@ -9,7 +9,8 @@ export function sourceLine(
     ? formatDate(doc.published)
     : formatBetween(doc.publishedNotBefore, doc.publishedNotAfter);
   const title = doc.title.replace(/[.\s]+$/, '');
-  return `${title}. ${[doc.publisher, date].filter(Boolean).join(', ')}.`;
+  const rest = [doc.publisher, date].filter(Boolean).join(', ');
+  return `${title}. ${rest.charAt(0).toUpperCase()}${rest.slice(1)}.`;
 }
 
 /** "As of 21 November 2017", or "All dates" when the view is not limited to a day. */

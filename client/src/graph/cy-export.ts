@@ -36,7 +36,7 @@ export interface Size {
 
 export interface CanvasExport {
   snapshot(): GraphSnapshot;
-  /** The drawing's size in CSS pixels before scaling: the graph's bounds, or the window. */
+  /** The drawing's size in CSS pixels before scaling: the graph's bounds, or the window (maybe fractional). */
   drawingSize(full: boolean): Size;
   png(options: DrawOptions): Promise<Blob>;
   svg(options: DrawOptions): string;
@@ -62,7 +62,12 @@ export function createCanvasExport(cy: Core, hooks: Hooks): CanvasExport {
   }
 
   function drawingSize(full: boolean): Size {
-    if (!full) return { width: Math.round(cy.width()), height: Math.round(cy.height()) };
+    if (!full) {
+      // Cytoscape caches the container's size and draws a view image at the cached size; the page
+      // around the canvas may have moved since, so measure afresh, the same way Cytoscape does.
+      cy.resize();
+      return { width: cy.width(), height: cy.height() };
+    }
     if (cy.elements().empty()) return { width: 0, height: 0 };
     const box = cy.elements().boundingBox({});
     return { width: Math.ceil(box.w), height: Math.ceil(box.h) };
