@@ -1,5 +1,6 @@
 import type { CanvasExport } from '../graph/cy-export.ts';
 import type { Store } from '../state/store.ts';
+import type { ViewState } from '../state/view-state.ts';
 import type { Exporter, ImageRequest } from './exporter.ts';
 
 /**
@@ -10,6 +11,8 @@ import type { Exporter, ImageRequest } from './exporter.ts';
 export interface ExportAutomation {
   settled(timeoutMs?: number): Promise<{ status: string; nodes: number }>;
   openSavedView(id: string): Promise<void>;
+  /** Show this view (what a link would hold) and resolve once it is drawn. */
+  show(view: ViewState): Promise<void>;
   /** Node positions and the viewport now, as a saved view would keep them. */
   positions(): {
     positions: Record<string, { x: number; y: number }>;
@@ -26,12 +29,7 @@ export function installAutomation(deps: {
   canvas: CanvasExport;
   exporter: Exporter;
   openSavedView(id: string): Promise<void>;
-  /** Node positions and the viewport now, as a saved view would keep them. */
-  positions(): {
-    positions: Record<string, { x: number; y: number }>;
-    zoom: number;
-    pan: { x: number; y: number };
-  };
+  afterLoad(fn: () => void): void;
 }): ExportAutomation {
   const automation: ExportAutomation = {
     async settled(timeoutMs = 60_000) {
@@ -52,6 +50,13 @@ export function installAutomation(deps: {
       );
     },
     openSavedView: (id) => deps.openSavedView(id),
+    show(view) {
+      return new Promise<void>((resolve) => {
+        deps.afterLoad(resolve);
+        deps.store.dispatch({ type: 'restore', view });
+        deps.store.dispatch({ type: 'reload' });
+      });
+    },
     positions() {
       const { positions, viewport } = deps.canvas.snapshot();
       return { positions, ...viewport };

@@ -29,6 +29,12 @@ export function installExports(deps: {
     afterLoad: deps.afterLoad,
     query: deps.query,
   });
-  installAutomation({ store: deps.store, canvas, exporter, openSavedView: savedViews.open });
+  installAutomation({
+    store: deps.store,
+    canvas,
+    exporter,
+    openSavedView: savedViews.open,
+    afterLoad: deps.afterLoad,
+  });
   return { exporter, savedViews };
 }

@@ -1,0 +1,188 @@
+/**
+ * `npm run export -- --from <node-id> --depth <n> --at <date> --format png|svg|json|csv|graphml --out <file>`
+ * or `--view <saved view id>`: the explorer's exports without opening a browser. Data formats are
+ * written here from the same API and composition as the explorer's; images are drawn by the built
+ * client in headless Chromium. Bad arguments get a message and exit code 2; other failures exit 1.
+ */
+import { accessSync, constants, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApiError, createApi } from '../client/src/api.ts';
+import { createSavedViewsApi } from '../client/src/export/saved-views-api.ts';
+import { sourceLine } from '../client/src/export/sources.ts';
+import { styleOf } from '../client/src/graph/style.ts';
+import { neo4jConfigFromEnv } from '../graph/config.ts';
+import { openGraph } from '../graph/driver.ts';
+import { graphToCsv } from '../graph/export/csv.ts';
+import type { ExportMeta } from '../graph/export/elements.ts';
+import { evidenceDocumentIds } from '../graph/export/elements.ts';
+import { graphToGraphml } from '../graph/export/graphml.ts';
+import { graphToJson } from '../graph/export/json.ts';
+import { createApp } from '../server/app.ts';
+import { serverConfigFromEnv } from '../server/config.ts';
+import { silentLogger } from '../server/logger.ts';
+import {
+  type ExportArgs,
+  IMAGE_FORMATS,
+  outputFiles,
+  parseExportArgs,
+  USAGE,
+  UsageError,
+} from './export/args.ts';
+import { checkBrowserReady, renderImage } from './export/render.ts';
+import { type Subgraph, subgraphFrom, subgraphOfView } from './export/subgraph.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLIENT_DIR = path.join(ROOT, 'dist', 'client');
+
+/** Refuses an output path that cannot be written before any work is done. */
+function checkWritable(files: string[]): void {
+  for (const file of files) {
+    const dir = path.dirname(path.resolve(file));
+    let stat: ReturnType<typeof statSync>;
+    try {
+      stat = statSync(dir);
+    } catch {
+      throw new UsageError(`Cannot write ${file}: the folder ${dir} does not exist`);
+    }
+    if (!stat.isDirectory()) throw new UsageError(`Cannot write ${file}: ${dir} is not a folder`);
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch {
+      throw new UsageError(`Cannot write ${file}: the folder ${dir} is not writable`);
+    }
+    try {
+      if (statSync(file).isDirectory()) throw new UsageError(`Cannot write ${file}: it is a folder`);
+      accessSync(file, constants.W_OK);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new UsageError(`Cannot write ${file}: the file exists and is not writable`);
+    }
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseExportArgs(argv);
+  if ('help' in parsed) {
+    console.log(USAGE);
+    return 0;
+  }
+  const args: ExportArgs = parsed;
+  const files = outputFiles(args.format, args.out);
+  checkWritable(files);
+  const image = IMAGE_FORMATS.includes(args.format);
+  if (image) checkBrowserReady(CLIENT_DIR);
+
+  const neo4j = neo4jConfigFromEnv();
+  const graph = openGraph(neo4j);
+  try {
+    try {
+      await graph.verify();
+    } catch (error) {
+      throw new Error(
+        `Cannot reach Neo4j at ${neo4j.uri}: ${error instanceof Error ? error.message : String(error)}. Start it with \`npm run db:start\` or set NEO4J_URI.`,
+      );
+    }
+    // The app itself, in this process on a free loopback port: the API the explorer uses and, for
+    // images, the built client.
+    const config = { ...serverConfigFromEnv(), host: '127.0.0.1', port: 0 };
+    const server = createApp({
+      graph,
+      config,
+      logger: silentLogger,
+      staticDir: image ? CLIENT_DIR : undefined,
+    }).listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', resolve));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const api = createApi({ baseUrl });
+      let subgraph: Subgraph;
+      let savedViewId: string | undefined;
+      if (args.source.kind === 'view') {
+        let saved: Awaited<ReturnType<ReturnType<typeof createSavedViewsApi>['get']>>;
+        try {
+          saved = await createSavedViewsApi(fetch, baseUrl).get(args.source.id);
+        } catch (error) {
+          if (error instanceof ApiError && error.code === 'NOT_FOUND')
+            throw new UsageError(
+              `--view: no saved view '${args.source.id}' in ${path.resolve(config.dataDir, 'views')}`,
+            );
+          throw error;
+        }
+        subgraph = await subgraphOfView(api, saved);
+        savedViewId = saved.id;
+      } else {
+        try {
+          subgraph = await subgraphFrom(api, args.source, args.layout);
+        } catch (error) {
+          if (error instanceof ApiError && error.code === 'NOT_FOUND')
+            throw new UsageError(`--from: no node with id '${args.source.id}' in the graph at ${neo4j.uri}`);
+          throw error;
+        }
+      }
+      const meta: ExportMeta = {
+        title: args.title || null,
+        at: subgraph.view.at,
+        exportedAt: new Date().toISOString(),
+      };
+      const counts = `${subgraph.graph.nodes.length} nodes, ${subgraph.graph.edges.length} relationships`;
+
+      if (image) {
+        const bytes = await renderImage({
+          baseUrl,
+          view: subgraph.view,
+          savedViewId,
+          request: {
+            format: args.format as 'png' | 'svg',
+            full: args.full,
+            scale: args.scale,
+            background: args.background,
+            frame: args.frame,
+            title: args.title,
+          },
+        });
+        await writeFile(args.out, bytes);
+      } else if (args.format === 'json') {
+        await writeFile(args.out, graphToJson(subgraph.graph, meta));
+      } else if (args.format === 'graphml') {
+        await writeFile(
+          args.out,
+          graphToGraphml(subgraph.graph, meta, { colourOf: (label) => styleOf(label).color }),
+        );
+      } else {
+        const titles: Record<string, string> = {};
+        for (const id of evidenceDocumentIds(subgraph.graph)) {
+          try {
+            titles[id] = sourceLine(await api.document(id));
+          } catch {
+            // A document the graph cites but cannot return keeps its id in the file, without a title.
+          }
+        }
+        const csv = graphToCsv(subgraph.graph, titles);
+        await writeFile(files[0] as string, csv.nodes);
+        await writeFile(files[1] as string, csv.relationships);
+      }
+      console.log(`Wrote ${files.join(' and ')} (${counts}).`);
+      return 0;
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  } finally {
+    await graph.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`export: ${error.message}\n\nRun \`npm run export -- --help\` for the options.`);
+      process.exit(2);
+    }
+    console.error(`export: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { outputFiles, parseExportArgs, UsageError } from './args.ts';
+
+const parse = (line: string) => parseExportArgs(line.split(' ').filter(Boolean));
+const fails = (line: string) => {
+  try {
+    parse(line);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as Error).message;
+  }
+  throw new Error(`expected '${line}' to be refused`);
+};
+
+describe('parseExportArgs', () => {
+  it('reads a node export with defaults', () => {
+    expect(parse('--from org:bury-council --format json --out x.json')).toEqual({
+      source: { kind: 'node', id: 'org:bury-council', depth: 1, at: null, limit: 25 },
+      format: 'json',
+      out: 'x.json',
+      scale: 2,
+      background: 'white',
+      full: true,
+      frame: false,
+      title: '',
+      layout: 'fcose',
+    });
+  });
+
+  it('reads a saved view export with image options, and takes the format from the extension', () => {
+    const args = parse('--view bury-2017 --out a/b.png --scale 4 --background transparent --frame --visible');
+    expect(args).toMatchObject({
+      source: { kind: 'view', id: 'bury-2017' },
+      format: 'png',
+      scale: 4,
+      background: 'transparent',
+      frame: true,
+      full: false,
+    });
+  });
+
+  it('names the problem with each bad argument', () => {
+    expect(fails('--from org:bury-council --format pdf --out x')).toBe(
+      "--format 'pdf' is not a known format: expected one of png, svg, json, csv, graphml",
+    );
+    expect(fails('--from org:bury-council --out x.docx')).toMatch(
+      /extension of --out \('\.docx'\) is not a known format/,
+    );
+    expect(fails('--from Bury --format json --out x.json')).toMatch(/^--from: 'Bury' is not a node id/);
+    expect(fails('--from org:a --at 2017-02-30 --format json --out x.json')).toMatch(
+      /^--at: '2017-02-30' is not a date/,
+    );
+    expect(fails('--from org:a --at 21/11/2017 --format json --out x.json')).toMatch(/^--at: /);
+    expect(fails('--from org:a --depth 9 --format json --out x.json')).toBe(
+      "--depth: expected a whole number from 0 to 4, got '9'",
+    );
+    expect(fails('--from org:a --format json')).toBe('--out <file> is required');
+    expect(fails('--format json --out x.json')).toMatch(/Either --from/);
+    expect(fails('--view v --from org:a --out x.json')).toMatch(/--view cannot be combined with --from/);
+    expect(fails('--from org:a --out x.json --scale 3')).toBe(
+      '--scale applies to png and svg only, not json',
+    );
+    expect(fails('--from org:a --out x.json --colour red')).toMatch(/colour/);
+  });
+
+  it('answers --help', () => {
+    expect(parse('--help')).toEqual({ help: true });
+  });
+});
+
+describe('outputFiles', () => {
+  it('writes two CSV files beside each other and one file otherwise', () => {
+    expect(outputFiles('csv', 'out/bury.csv')).toEqual(['out/bury-nodes.csv', 'out/bury-relationships.csv']);
+    expect(outputFiles('graphml', 'out/bury.graphml')).toEqual(['out/bury.graphml']);
+  });
+});

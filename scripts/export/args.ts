@@ -1,0 +1,172 @@
+import { parseArgs } from 'node:util';
+import { DaySchema, NodeIdSchema, SavedViewIdSchema } from '../../server/api/contract.ts';
+
+/**
+ * The arguments of `npm run export`, checked before anything is opened, each problem named with its
+ * option so a script's author sees at once what to fix.
+ */
+
+export const FORMATS = ['png', 'svg', 'json', 'csv', 'graphml'] as const;
+export type Format = (typeof FORMATS)[number];
+export const IMAGE_FORMATS: readonly Format[] = ['png', 'svg'];
+export const LAYOUTS = ['fcose', 'dagre', 'concentric'] as const;
+
+export const USAGE = `Usage:
+  npm run export -- --from <node-id> [--depth <n>] [--at <YYYY-MM-DD>] --format <format> --out <file>
+  npm run export -- --view <saved-view-id> --format <format> --out <file>
+
+Formats: png, svg (drawn by the built client in headless Chromium), json, csv, graphml.
+
+Options:
+  --from <node-id>     the node to start from, e.g. org:bury-council
+  --depth <n>          rounds of expansion from it, 0–4 (default 1)
+  --at <YYYY-MM-DD>    only relationships in force on that day (default: all dates)
+  --limit <n>          neighbours per expansion, 1–500 (default 25, as in the explorer)
+  --view <id>          a saved view instead of --from/--depth/--at (positions included)
+  --format <format>    png | svg | json | csv | graphml (default: from the --out extension)
+  --out <file>         where to write; csv writes <name>-nodes.csv and <name>-relationships.csv
+  --scale <n>          images: 1–4 (default 2)
+  --background <bg>    images: white | transparent (default white)
+  --visible            images: only the browser window's view, not the whole graph
+  --frame              images: add a title, the date, a legend and the sources
+  --title <text>       the title for --frame and in JSON/GraphML
+  --layout <name>      images from --from: fcose | dagre | concentric (default fcose)
+  --help               this text
+
+Neo4j is found as the app finds it (NEO4J_URI etc., default bolt://127.0.0.1:7687); saved views
+are read from DATA_DIR (default .data).`;
+
+export interface ExportArgs {
+  source:
+    | { kind: 'node'; id: string; depth: number; at: string | null; limit: number }
+    | { kind: 'view'; id: string };
+  format: Format;
+  out: string;
+  scale: number;
+  background: 'white' | 'transparent';
+  full: boolean;
+  frame: boolean;
+  title: string;
+  layout: (typeof LAYOUTS)[number];
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+function int(option: string, value: string | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${option}: expected a whole number from ${min} to ${max}, got '${value}'`);
+  return n;
+}
+
+function formatFrom(value: string | undefined, out: string): Format {
+  const given = value ?? /\.([a-z]+)$/i.exec(out)?.[1]?.toLowerCase();
+  if (given === undefined)
+    throw new UsageError(`--format is required (one of ${FORMATS.join(', ')}) when --out has no extension`);
+  if (!FORMATS.includes(given as Format))
+    throw new UsageError(
+      `${value === undefined ? `The extension of --out ('.${given}')` : `--format '${given}'`} is not a known format: expected one of ${FORMATS.join(', ')}`,
+    );
+  return given as Format;
+}
+
+/** Parses argv (without node and the script); `{help: true}` when --help was asked for. */
+export function parseExportArgs(argv: readonly string[]): ExportArgs | { help: true } {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        from: { type: 'string' },
+        depth: { type: 'string' },
+        at: { type: 'string' },
+        limit: { type: 'string' },
+        view: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        scale: { type: 'string' },
+        background: { type: 'string' },
+        visible: { type: 'boolean' },
+        frame: { type: 'boolean' },
+        title: { type: 'string' },
+        layout: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) return { help: true };
+  const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+
+  const out = str('out');
+  if (!out) throw new UsageError('--out <file> is required');
+  const format = formatFrom(str('format'), out);
+
+  let source: ExportArgs['source'];
+  const view = str('view');
+  const from = str('from');
+  if (view !== undefined) {
+    for (const option of ['from', 'depth', 'at', 'limit'])
+      if (values[option] !== undefined)
+        throw new UsageError(
+          `--view cannot be combined with --${option}: the saved view already says what to show`,
+        );
+    if (!SavedViewIdSchema.safeParse(view).success)
+      throw new UsageError(`--view: '${view}' is not a saved view id (lower-case words joined by hyphens)`);
+    source = { kind: 'view', id: view };
+  } else {
+    if (from === undefined)
+      throw new UsageError('Either --from <node-id> or --view <saved view id> is required');
+    if (!NodeIdSchema.safeParse(from).success)
+      throw new UsageError(`--from: '${from}' is not a node id (expected something like org:bury-council)`);
+    const at = str('at');
+    if (at !== undefined) {
+      const day = DaySchema.safeParse(at);
+      if (!day.success) throw new UsageError(`--at: '${at}' is not a date: ${day.error.issues[0]?.message}`);
+    }
+    source = {
+      kind: 'node',
+      id: from,
+      depth: int('depth', str('depth'), 0, 4, 1),
+      at: at ?? null,
+      limit: int('limit', str('limit'), 1, 500, 25),
+    };
+  }
+
+  const background = str('background') ?? 'white';
+  if (background !== 'white' && background !== 'transparent')
+    throw new UsageError(`--background: expected white or transparent, got '${background}'`);
+  const layout = str('layout') ?? 'fcose';
+  if (!LAYOUTS.includes(layout as ExportArgs['layout']))
+    throw new UsageError(`--layout: expected one of ${LAYOUTS.join(', ')}, got '${layout}'`);
+  const imageOnly = ['scale', 'background', 'visible', 'frame', 'layout'].filter(
+    (o) => values[o] !== undefined,
+  );
+  if (!IMAGE_FORMATS.includes(format) && imageOnly.length > 0)
+    throw new UsageError(`--${imageOnly[0]} applies to png and svg only, not ${format}`);
+
+  return {
+    source,
+    format,
+    out,
+    scale: int('scale', str('scale'), 1, 4, 2),
+    background,
+    full: !values.visible,
+    frame: Boolean(values.frame),
+    title: str('title') ?? '',
+    layout: layout as ExportArgs['layout'],
+  };
+}
+
+/** The files a format writes for `--out`: csv writes two beside each other. */
+export function outputFiles(format: Format, out: string): string[] {
+  if (format !== 'csv') return [out];
+  const base = out.replace(/\.csv$/i, '');
+  return [`${base}-nodes.csv`, `${base}-relationships.csv`];
+}
