@@ -60,6 +60,9 @@ export interface GraphView {
   destroy(): void;
 }
 
+/** Above this many relationships, a selected node's are named only on hover. */
+const MAX_NAMED_EDGES = 12;
+
 let registered = false;
 function registerExtensions(): void {
   if (registered) return;
@@ -311,7 +314,10 @@ export function createGraphView(container: HTMLElement, handlers: GraphHandlers)
       if (!selection) return;
       const element = cy.getElementById(selection.id);
       element.select();
-      if (element.isNode()) element.connectedEdges().addClass('near');
+      // The selection's relationship names, unless there are so many they would pile up on each
+      // other: then they show for the one under the pointer.
+      const edges = element.isNode() ? element.connectedEdges() : cy.collection();
+      if (edges.length <= MAX_NAMED_EDGES) edges.addClass('near');
     },
     center(id) {
       const node = cy.getElementById(id);

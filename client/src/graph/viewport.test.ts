@@ -25,15 +25,29 @@ describe('a readable viewport', () => {
     expect(view?.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
   });
 
-  it('falls back to the neighbourhood, then centres the selection at the readable zoom', () => {
+  it('falls back to the readable zoom, centred on the neighbourhood or else the selection', () => {
     const huge = box(5000, 4000);
     const near = box(600, 400, 1000, 1000);
-    expect(readableViewport([huge, near], canvas)).toEqual(centredOn(near, canvas, fitZoom(near, canvas)));
-    const alsoHuge = box(3000, 3000);
-    const view = readableViewport([huge, alsoHuge], canvas);
+    // As wide as names allow, as near the middle of everything as keeps the neighbourhood whole.
+    const view = readableViewport([huge, near], canvas);
     expect(view?.zoom).toBe(READABLE_ZOOM);
+    const z = READABLE_ZOOM;
+    const left = z * near.x1 + (view?.pan.x ?? 0);
+    const right = z * near.x2 + (view?.pan.x ?? 0);
+    const top = z * near.y1 + (view?.pan.y ?? 0);
+    const bottom = z * near.y2 + (view?.pan.y ?? 0);
+    expect(left).toBeGreaterThanOrEqual(0);
+    expect(right).toBeLessThanOrEqual(canvas.width);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(bottom).toBeLessThanOrEqual(canvas.height);
+    // A neighbourhood already in the middle of everything is not moved off it.
+    const middle = box(600, 400, 2200, 1800);
+    expect(readableViewport([huge, middle], canvas)).toEqual(centredOn(huge, canvas, READABLE_ZOOM));
+    const alsoHuge = box(3000, 3000);
+    const last = readableViewport([huge, alsoHuge], canvas);
+    expect(last?.zoom).toBe(READABLE_ZOOM);
     // The middle of the last box is in the middle of the canvas.
-    expect(view?.pan.x).toBeCloseTo(400 - READABLE_ZOOM * 1500);
+    expect(last?.pan.x).toBeCloseTo(400 - READABLE_ZOOM * 1500);
   });
 
   it('does not blow a few nodes up past the largest fitting zoom', () => {

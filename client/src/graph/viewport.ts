@@ -50,17 +50,29 @@ export function centredOn(box: Box, size: Size, zoom: number): Viewport {
 }
 
 /**
- * The first of `boxes` (most to least: everything, the selection's neighbourhood, the selection)
- * that fits at a readable zoom, fitted; if none does, the last one centred at the readable zoom,
- * so the reader sees legible names and pans for the rest.
+ * `boxes` run from most to least: everything, the selection's neighbourhood, the selection. If
+ * everything fits at a readable zoom it is fitted. If not, the view is as wide as names allow (the
+ * readable zoom), centred on the first box that then fits whole, else on the last; the reader pans
+ * for the rest.
  */
 export function readableViewport(boxes: readonly Box[], size: Size): Viewport | null {
-  if (boxes.length === 0 || size.width <= 0 || size.height <= 0) return null;
-  for (const box of boxes) {
-    const zoom = fitZoom(box, size);
-    if (zoom >= READABLE_ZOOM) return centredOn(box, size, Math.min(zoom, MAX_FIT_ZOOM));
-  }
-  return centredOn(boxes[boxes.length - 1] as Box, size, READABLE_ZOOM);
+  const [all] = boxes;
+  if (!all || size.width <= 0 || size.height <= 0) return null;
+  const zoom = fitZoom(all, size);
+  if (zoom >= READABLE_ZOOM) return centredOn(all, size, Math.min(zoom, MAX_FIT_ZOOM));
+  const focus = boxes.slice(1).find((box) => fitZoom(box, size) >= READABLE_ZOOM);
+  if (!focus) return centredOn(boxes[boxes.length - 1] as Box, size, READABLE_ZOOM);
+  // As near the middle of everything as keeps the focus whole, so the canvas is filled.
+  const z = READABLE_ZOOM;
+  const { pan } = centredOn(all, size, z);
+  const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
+  return {
+    zoom: z,
+    pan: {
+      x: clamp(pan.x, PADDING - z * focus.x1, size.width - PADDING - z * focus.x2),
+      y: clamp(pan.y, PADDING - z * focus.y1, size.height - PADDING - z * focus.y2),
+    },
+  };
 }
 
 /** True when `inner` lies wholly inside `outer`. */
