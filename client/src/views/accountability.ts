@@ -11,10 +11,38 @@ import { evidenceItem, evidenceList } from './evidence.ts';
  */
 
 const CERTAINTY_TEXT: Record<Holder['certainty'], string> = {
-  stated: 'a source gives a tenure covering this date',
+  stated: 'a source gives dates for the tenure that cover this day',
   attested: 'a source dated this day shows them in post',
-  inferred: 'between two attestations of the same holder, nothing contrary',
+  inferred: 'sources show them in post before and after this day, and nobody else in between',
 };
+
+/** The certainty words in plain English, once per panel, folded away. */
+function certaintyKey(): HTMLElement {
+  return h(
+    'details',
+    { class: 'certainty-key', 'data-testid': 'certainty-key' },
+    h('summary', {}, 'How sure is this?'),
+    h(
+      'dl',
+      {},
+      ...(['stated', 'attested', 'inferred'] as const).flatMap((c) => [
+        h('dt', {}, certaintyBadge(c)),
+        h('dd', {}, CERTAINTY_TEXT[c]),
+      ]),
+      h('dt', {}, h('span', { class: 'badge unknown-badge' }, 'not known')),
+      h(
+        'dd',
+        {},
+        'no source says who held the post on this day; the nearest sources before and after are given',
+      ),
+    ),
+  );
+}
+
+/** ISO days in the server's explanations, written as people write them ("21 November 2017"). */
+function readable(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (day) => formatDate(day));
+}
 
 function nodeLink(ref: { id: string; name: string }, deps: Deps, testid?: string): HTMLElement {
   return h(
@@ -70,7 +98,7 @@ function holderItem(holder: Holder, deps: Deps): HTMLElement {
       formatSpan(holder.from, holder.to),
       holder.qualifier ? ` · ${holder.qualifier}` : '',
     ),
-    h('p', { class: 'basis' }, holder.basis),
+    h('p', { class: 'basis' }, readable(holder.basis)),
     h(
       'details',
       { class: 'quotes' },
@@ -118,6 +146,7 @@ function holderLists(
     out.push(statusLine('empty', 'The sources name no posts for this.'));
     return out;
   }
+  out.push(certaintyKey());
   if (holders.length > 0) out.push(h('ul', { class: 'holders' }, ...holders.map((x) => holderItem(x, deps))));
   if (notKnown.length > 0)
     out.push(h('ul', { class: 'holders' }, ...notKnown.map((x) => notKnownItem(x, deps))));
@@ -204,7 +233,7 @@ export function findingAccountability(
         result.at
           ? `Holders looked up for ${formatDate(result.at)}: `
           : 'No day is known to look holders up for: ',
-        result.atBasis,
+        readable(result.atBasis),
       );
       const orgs = h(
         'ul',

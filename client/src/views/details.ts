@@ -134,11 +134,12 @@ function renderNode(
                 `Sources disagree about: ${disputed.map(String).map(humanise).join(', ')}`,
               )
             : null,
-          props.length > 0 ? propertyList(props) : null,
+          // Who was accountable first: it is what the reader came for; the properties follow.
           node.label === 'Organisation' ? orgAccountability(node.id, state.at, deps) : null,
           node.label === 'Finding' || node.label === 'Report' || node.label === 'Inspection'
             ? findingAccountability(node.id, deps, node.label)
             : null,
+          props.length > 0 ? propertyList(props) : null,
           claimsSection(detail, deps),
           h('h3', {}, `Evidence (${detail.evidence.length})`),
           evidenceList(detail.evidence, deps),
