@@ -41,7 +41,9 @@ function relatedButton(id: string, deps: Deps): HTMLElement {
   return button;
 }
 
-function eventItem(event: TimelineEvent, deps: Deps): HTMLElement {
+function eventItem(event: TimelineEvent, subjectId: string, deps: Deps): HTMLElement {
+  // The timeline's own subject is in every event; link only to the others.
+  const related = event.relatedIds.filter((id) => id !== subjectId);
   return h(
     'li',
     { class: `event event-${event.kind}`, 'data-testid': 'timeline-event', 'data-kind': event.kind },
@@ -65,8 +67,8 @@ function eventItem(event: TimelineEvent, deps: Deps): HTMLElement {
         h('strong', {}, event.title),
       ),
       event.detail ? h('p', {}, event.detail) : null,
-      event.relatedIds.length > 0
-        ? h('p', { class: 'related' }, ...event.relatedIds.map((id) => relatedButton(id, deps)))
+      related.length > 0
+        ? h('p', { class: 'related' }, ...related.map((id) => relatedButton(id, deps)))
         : null,
       event.evidence.length > 0
         ? h(
@@ -127,7 +129,7 @@ export function createTimelineView(root: HTMLElement, deps: Deps) {
                 : h(
                     'ol',
                     { class: 'timeline', 'data-testid': 'timeline' },
-                    ...timeline.events.map((e) => eventItem(e, deps)),
+                    ...timeline.events.map((e) => eventItem(e, id, deps)),
                   ),
             );
           },
