@@ -202,6 +202,11 @@ describe('the explorer in a browser', () => {
     await expect(pat.getAttribute('data-certainty')).resolves.toBe('attested');
     await expect(pat.textContent()).resolves.toMatch(/chief executive/i);
     await expect(pat.textContent()).resolves.toMatch(/interim/i);
+    // Why "attested", in words, with the day written as people write it.
+    await expect(pat.locator('.basis').textContent()).resolves.toContain('21 November 2017');
+    await expect(panel.locator('[data-testid=certainty-key]').textContent()).resolves.toContain(
+      'a source dated this day shows them in post',
+    );
     await pat.locator(':scope > details > summary').click();
     await expect(pat.locator('[data-testid=evidence-quote] blockquote').allTextContents()).resolves.toContain(
       "Pat Jones-Greenhalgh, the council's interim chief executive",
