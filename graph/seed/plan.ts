@@ -142,7 +142,12 @@ function boundsProperties(bounds: { notBefore: string; notAfter: string; reason:
   return bounds ? { notBefore: bounds.notBefore, notAfter: bounds.notAfter, dateReason: bounds.reason } : {};
 }
 
-function eventDay(entity: EntityEntry | undefined): string | undefined {
+/**
+ * The first day an inspection, report or finding can have existed: its own date, else the lower
+ * bound the sources give, else (for a finding) that of the report or inspection that made it.
+ */
+function eventDay(entity: EntityEntry | undefined, byId?: Map<string, EntityEntry>): string | undefined {
+  if (entity?.label === 'Finding') return byId ? eventDay(byId.get(entity.value.foundBy)) : undefined;
   if (!entity) return undefined;
   if (entity.label === 'Inspection' && entity.value.from) return earliestDay(entity.value.from);
   if (entity.label === 'Report' && entity.value.published) return earliestDay(entity.value.published);
@@ -356,7 +361,8 @@ export function planGraph(seeds: SeedSet): GraphPlan {
         : {
             spanStart: v.date
               ? earliestDay(v.date)
-              : (eventDay(entitiesById.get(v.source)) ?? eventDay(entitiesById.get(v.target))),
+              : (eventDay(entitiesById.get(v.source), entitiesById) ??
+                eventDay(entitiesById.get(v.target), entitiesById)),
           };
     addRelationship(
       v.type,

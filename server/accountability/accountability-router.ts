@@ -37,6 +37,13 @@ export function subjectDate(
   sources: readonly SourceRow[],
 ): { at: string | null; basis: string } {
   const name = report ? String(report.name) : 'the report';
+  const from = inspection ? str(inspection.from) : null;
+  const to = inspection ? str(inspection.to) : null;
+  const fieldwork = from && to && from !== to ? `${from}/${to}` : (from ?? to);
+  // An inspection is dated by its fieldwork.
+  if (reportLabel === 'Inspection' && fieldwork) {
+    return { at: fieldwork, basis: `the fieldwork of ${String(inspection?.name)}` };
+  }
   if (report && reportLabel === 'Report' && str(report.published)) {
     return { at: str(report.published), basis: `the date of ${name}` };
   }
@@ -60,12 +67,7 @@ export function subjectDate(
       basis: `the bounds the sources give for the date of ${name}`,
     };
   }
-  const from = inspection ? str(inspection.from) : null;
-  const to = inspection ? str(inspection.to) : null;
-  if (from || to) {
-    const at = from && to && from !== to ? `${from}/${to}` : (from ?? to);
-    return { at, basis: `the fieldwork of ${String(inspection?.name)}` };
-  }
+  if (fieldwork) return { at: fieldwork, basis: `the fieldwork of ${String(inspection?.name)}` };
   return { at: null, basis: 'the sources give no date for the report or its inspection' };
 }
 
