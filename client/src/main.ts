@@ -1,4 +1,6 @@
 import { ApiError, createApi } from './api.ts';
+import { createLazyConsole } from './console/lazy.ts';
+import { withConsoleLink } from './console/link.ts';
 import { createDataCache } from './data.ts';
 import { installExports } from './export/install.ts';
 import { createGraphView } from './graph/cy.ts';
@@ -81,6 +83,11 @@ function start(): void {
   installExports({ toolbar: byId('toolbar'), store, data, graph, afterLoad: (fn) => sync.afterLoad(fn) });
   const details = createDetailsPanel(byId('panel'), deps);
   const timeline = createTimelineView(byId('view-timeline'), deps);
+  const consoleView = createLazyConsole(byId('view-console'), {
+    store,
+    data,
+    onLinkChange: () => render(store.getState()),
+  });
   const canvasStatus = createCanvasStatus(byId('canvas-status'), store.dispatch, () => retry());
   let note: string | null = null;
 
@@ -94,7 +101,13 @@ function start(): void {
     canvasStatus.render(state, note);
     byId('view-explore').hidden = state.view !== 'explore';
     byId('view-timeline').hidden = state.view !== 'timeline';
-    const query = encodeView(viewOf(state));
+    byId('view-console').hidden = state.view !== 'console';
+    consoleView.render(state);
+    // On the console, the link also carries the last query run and its parameters.
+    const query = withConsoleLink(
+      encodeView(viewOf(state)),
+      state.view === 'console' ? consoleView.link() : null,
+    );
     const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
     if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
       window.history.replaceState(null, '', url);

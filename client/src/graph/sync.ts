@@ -1,5 +1,6 @@
 import type { ElementNode } from '../../../server/api/contract.ts';
 import { ApiError } from '../api.ts';
+import { withQueryGraph } from '../console/query-graph.ts';
 import type { DataCache } from '../data.ts';
 import type { Store } from '../state/store.ts';
 import { type AppState, graphKey } from '../state/view-state.ts';
@@ -60,13 +61,17 @@ export function createGraphSync(store: Store, data: DataCache, graph: GraphView)
       else if (result) errors.push(result.reason);
     });
 
-    const elements = composeGraph({
-      pinned,
-      expansions: fetched,
+    const filters = {
       hidden: state.hidden,
       hiddenLabels: state.hiddenLabels,
       hiddenTypes: state.hiddenTypes,
-    });
+    };
+    // What a console query sent to the canvas stays there, under the same filters, until cleared.
+    const elements = withQueryGraph(
+      composeGraph({ pinned, expansions: fetched, ...filters }),
+      state.queryGraph,
+      filters,
+    );
     graph.replace(elements, { anchor: state.anchor, layout: state.layout });
     graph.mark(
       'expanded',

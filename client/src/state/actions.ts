@@ -1,3 +1,5 @@
+import type { Elements } from '../../../server/api/contract.ts';
+import { NO_ELEMENTS, type QueryGraphMode, showQueryGraph } from '../console/query-graph.ts';
 import {
   type AppState,
   DEFAULT_LIMIT,
@@ -34,7 +36,9 @@ export type Action =
   | { type: 'loadStarted' }
   | { type: 'loadSucceeded'; nodeCount: number; notices: Truncation[] }
   | { type: 'loadFailed'; error: LoadError }
-  | { type: 'healthChanged'; health: Health };
+  | { type: 'healthChanged'; health: Health }
+  | { type: 'showQueryGraph'; elements: Elements; mode: QueryGraphMode }
+  | { type: 'clearQueryGraph' };
 
 export type ActionName = Action['type'];
 
@@ -121,5 +125,9 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, status: 'error', error: action.error };
     case 'healthChanged':
       return { ...state, health: action.health };
+    case 'showQueryGraph':
+      return showQueryGraph(state, action.elements, action.mode);
+    case 'clearQueryGraph':
+      return { ...state, queryGraph: NO_ELEMENTS, anchor: null };
   }
 }

@@ -3,13 +3,16 @@
  * is only true of this page load: the graph's load status, its notices and the server's health.
  */
 
+import type { Elements } from '../../../server/api/contract.ts';
+import { layerKey, NO_ELEMENTS } from '../console/query-graph.ts';
+
 export const STATUSES = ['idle', 'loading', 'empty', 'truncated', 'error', 'ready'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const LAYOUTS = ['fcose', 'dagre', 'concentric'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 
-export const VIEWS = ['explore', 'timeline'] as const;
+export const VIEWS = ['explore', 'timeline', 'console'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /** How many neighbours one expansion asks for unless the user asks for more. */
@@ -65,6 +68,8 @@ export interface AppState extends ViewState {
   anchor: string | null;
   /** Bumped to ask for the graph to be fetched again even though the view has not changed. */
   reloads: number;
+  /** Elements a console query sent to the canvas (console/query-graph.ts); not part of the link. */
+  queryGraph: Elements;
 }
 
 export const EMPTY_VIEW: ViewState = {
@@ -80,7 +85,16 @@ export const EMPTY_VIEW: ViewState = {
 };
 
 export function initialState(view: ViewState = EMPTY_VIEW): AppState {
-  return { ...view, status: 'idle', error: null, notices: [], health: 'unknown', anchor: null, reloads: 0 };
+  return {
+    ...view,
+    status: 'idle',
+    error: null,
+    notices: [],
+    health: 'unknown',
+    anchor: null,
+    reloads: 0,
+    queryGraph: NO_ELEMENTS,
+  };
 }
 
 export function viewOf(state: AppState): ViewState {
@@ -98,5 +112,6 @@ export function graphKey(state: AppState): string {
     state.hiddenLabels,
     state.hiddenTypes,
     state.reloads,
+    layerKey(state.queryGraph),
   ]);
 }

@@ -8,7 +8,7 @@ const LAYOUT_NAMES: Record<LayoutName, string> = {
   dagre: 'Hierarchical',
   concentric: 'Concentric',
 };
-const VIEW_NAMES: Record<ViewName, string> = { explore: 'Explore', timeline: 'Timeline' };
+const VIEW_NAMES: Record<ViewName, string> = { explore: 'Explore', timeline: 'Timeline', console: 'Console' };
 
 /** Tabs for the views that exist, and the canvas tools: layout, undo, fit, unhide, export. */
 export function createToolbar(tabsRoot: HTMLElement, toolsRoot: HTMLElement, store: Store, graph: GraphView) {

@@ -1,0 +1,43 @@
+import type { AppState } from '../state/view-state.ts';
+import type { ConsoleDeps, createConsoleView } from '../views/console.ts';
+import { type ConsoleLink, decodeConsoleLink } from './link.ts';
+
+/**
+ * The console, loaded the first time it is shown. Its Cypher parser (ANTLR) is over a megabyte, and
+ * a reader who only explores should not download it; until the module arrives the link the page
+ * opened with stands in for the console's own.
+ */
+export function createLazyConsole(root: HTMLElement, deps: ConsoleDeps) {
+  let view: ReturnType<typeof createConsoleView> | null = null;
+  let requested = false;
+  let latest: AppState | null = null;
+  // The address as the page opened, before the explorer rewrites it.
+  const search = deps.search ?? window.location.search;
+  const opened: ConsoleLink | null = decodeConsoleLink(search);
+
+  function load(): void {
+    if (requested) return;
+    requested = true;
+    import('../views/console.ts').then(
+      (module) => {
+        view = module.createConsoleView(root, { ...deps, search });
+        if (latest) view.render(latest);
+      },
+      (error: unknown) => {
+        requested = false;
+        root.textContent = `The console could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+      },
+    );
+  }
+
+  return {
+    render(state: AppState): void {
+      latest = state;
+      if (view) view.render(state);
+      else if (state.view === 'console') load();
+    },
+    link(): ConsoleLink | null {
+      return view ? view.link() : opened;
+    },
+  };
+}
