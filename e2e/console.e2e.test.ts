@@ -47,6 +47,8 @@ describe('the Cypher console in a browser', () => {
     expect(new URL(page.url()).searchParams.get('view')).toBe('console');
     expect(await page.locator('[data-testid=library-item]').count()).toBeGreaterThanOrEqual(8);
     await editor().waitFor(T);
+    // Completion needs the schema, fetched once the console opens.
+    await page.locator('#view-console[data-schema=ready]').waitFor({ ...T, state: 'attached' });
     await e2e.shot('opened');
   });
 

@@ -113,7 +113,9 @@ function start(): void {
       window.history.replaceState(null, '', url);
   }
 
-  store.subscribe((state, previous) => {
+  store.subscribe((state, previous, action) => {
+    // The opening view's note is about the opening view; a console result replacing it makes it stale.
+    if (action.type === 'showQueryGraph' && action.mode === 'replace') note = null;
     if (state.view !== previous.view && state.view === 'explore') requestAnimationFrame(() => graph.resize());
     render(state);
   });

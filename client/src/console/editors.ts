@@ -1,4 +1,9 @@
-import { closeBrackets, closeBracketsKeymap, startCompletion } from '@codemirror/autocomplete';
+import {
+  closeBrackets,
+  closeBracketsKeymap,
+  closeCompletion,
+  startCompletion,
+} from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json, jsonParseLinter } from '@codemirror/lang-json';
 import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
@@ -83,6 +88,8 @@ export interface QueryEditor {
   setValue(text: string): void;
   setSchema(schema: GraphSchemaInfo, parameters: string[]): void;
   markError(range: ErrorRange | null): void;
+  /** Closes the completion list, if open (a run should not leave it hanging over the editor). */
+  closeCompletion(): void;
   focus(): void;
 }
 
@@ -131,6 +138,7 @@ export function createQueryEditor(
         view.dispatch({ effects, selection: { anchor: at } });
       } else view.dispatch({ effects });
     },
+    closeCompletion: () => void closeCompletion(api.codemirror),
     focus: () => api.focus(),
   };
 }
@@ -160,7 +168,7 @@ export function createParamsEditor(
         // No parameters is fine: only text that is there is checked.
         linter((view) => (view.state.doc.toString().trim() === '' ? [] : jsonLint(view)), { delay: 300 }),
         syntaxHighlighting(defaultHighlightStyle),
-        placeholder('{"name": "Karen Dolton"}'),
+        placeholder('None. For $name: {"name": "Karen Dolton"}'),
         EditorView.lineWrapping,
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap]),
         EditorView.updateListener.of((update) => {

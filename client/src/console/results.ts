@@ -5,6 +5,7 @@ import type { QueryGraphMode } from './query-graph.ts';
 import {
   cellText,
   isNodeValue,
+  isPathValue,
   isRelationshipValue,
   type NameLookup,
   namesFrom,
@@ -51,9 +52,12 @@ function cell(value: unknown, names: NameLookup): HTMLElement {
   } else if (isNodeValue(value)) {
     td.title = value.id;
     td.append(h('span', { class: 'console-chip' }, value.label), ' ', value.name);
-  } else if (isRelationshipValue(value) && !Array.isArray(value)) {
+  } else if (isRelationshipValue(value)) {
     td.title = value.id;
     td.append(cellText(value, names));
+  } else if (Array.isArray(value) && !isPathValue(value) && value.length > 1) {
+    // A list reads one item to a line here; CSV joins them with semicolons.
+    td.append(...value.map((item) => h('span', { class: 'console-li' }, cellText(item, names))));
   } else {
     td.append(cellText(value, names));
   }

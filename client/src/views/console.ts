@@ -271,6 +271,8 @@ export function createConsoleView(root: HTMLElement, deps: ConsoleDeps) {
     (schema) => {
       schemaLoaded = schema;
       updateSchema();
+      // For tests and for styling: completion of labels, types and keys is now available.
+      root.setAttribute('data-schema', 'ready');
     },
     // Without the schema the editor still completes keywords and functions.
     () => undefined,
@@ -354,6 +356,7 @@ export function createConsoleView(root: HTMLElement, deps: ConsoleDeps) {
     errorBox.hidden = true;
     paramsError.hidden = true;
     queryEditor.markError(null);
+    queryEditor.closeCompletion();
     if (query.trim() === '') {
       showError('Nothing to run', 'Write a Cypher query first, or pick a saved question.');
       return;

@@ -1,6 +1,0 @@
-declare module 'cytoscape-svg' {
-  import type cytoscape from 'cytoscape';
-
-  const extension: cytoscape.Ext;
-  export default extension;
-}
