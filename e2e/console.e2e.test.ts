@@ -134,6 +134,19 @@ describe('the Cypher console in a browser', () => {
     await page.locator('[data-testid=console-clear-canvas]').waitFor(T);
   });
 
+  it('says when rows were cut off, and shows markup from the data as text', async () => {
+    await typeInto(editor(), "UNWIND range(1, 1500) AS i RETURN i, '<b>bold</b><img src=x>' AS html");
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid=console-run]').click();
+    await page.locator('[data-testid=console-truncated]').waitFor(T);
+    expect(await page.locator('[data-testid=console-truncated]').textContent()).toContain('first 1000 rows');
+    await page.locator('[data-testid=console-tab-table]').click();
+    expect(await rows().count()).toBe(1000);
+    const table = page.locator('[data-testid=console-table]');
+    expect(await table.locator('b, img').count()).toBe(0);
+    expect(await rows().first().textContent()).toContain('<b>bold</b><img src=x>');
+  });
+
   it('explains a refused write', async () => {
     await typeInto(editor(), 'CREATE (n) RETURN n');
     await page.keyboard.press('Escape');
