@@ -88,16 +88,18 @@ function inkShare(png: PNG, background: 'white' | 'transparent'): number {
   return ink / (png.width * png.height);
 }
 
+/** The SVG's text, a `<text>`'s lines (its `<tspan>`s) joined by spaces. */
 function svgText(svg: string): string {
   const texts: string[] = [];
+  const isText = (key: string) => key === 'text' || key === 'tspan' || key === '#text';
   const walk = (value: unknown, key = ''): void => {
     if (typeof value === 'string' || typeof value === 'number') {
-      if (key === 'text' || key === '#text') texts.push(String(value));
+      if (isText(key)) texts.push(String(value));
       return;
     }
     if (Array.isArray(value)) for (const v of value) walk(v, key);
     else if (value && typeof value === 'object')
-      for (const [k, v] of Object.entries(value)) walk(v, k === '#text' && key === 'text' ? 'text' : k);
+      for (const [k, v] of Object.entries(value)) walk(v, k === '#text' && isText(key) ? key : k);
   };
   walk(new XMLParser({ ignoreAttributes: true, processEntities: true, htmlEntities: true }).parse(svg));
   return texts.join(' ').replace(/\s+/g, ' ');

@@ -132,7 +132,8 @@ describe('npm run export', () => {
     expect(run.code).toBe(0);
     const svg = await readFile(out('bury.svg'), 'utf8');
     expect(XMLValidator.validate(svg)).toBe(true);
-    expect(svg).toContain('>Bury Council</text>');
+    // Each line of a name is a <tspan> of its <text>.
+    expect(svg).toMatch(/<text [^>]*><tspan [^>]*>Bury Council<\/tspan><\/text>/);
   });
 
   it('exports a saved view with the positions it was saved with', async () => {
