@@ -3,8 +3,9 @@
 // to test-artifacts/e2e/ so a person can look at them.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Graph } from '../graph/driver.ts';
+import { launchChromium } from '../scripts/chromium.ts';
 import {
   openTestGraph,
   PROJECT_ROOT,
@@ -13,7 +14,6 @@ import {
   type TestServer,
 } from '../test/graph-helpers.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.join(PROJECT_ROOT, 'test-artifacts', 'e2e');
 const CLIENT_DIR = path.join(PROJECT_ROOT, 'dist', 'client');
 
@@ -33,26 +33,11 @@ export async function startE2E(suite: string): Promise<E2E> {
       'The client is not built: run `npx vite build` (npm test does it) before the browser tests',
     );
   }
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's chromium or set CHROMIUM_PATH`);
-  }
   mkdirSync(ARTIFACTS, { recursive: true });
   const graph = openTestGraph();
   await resetToProjectSeeds(graph);
   const server = await startTestServer(graph, { staticDir: CLIENT_DIR });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];

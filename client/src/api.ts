@@ -59,6 +59,37 @@ function queryString(query: Query): string {
   return text ? `?${text}` : '';
 }
 
+/**
+ * One request to the API: JSON in and out, every failure as an ApiError (the server's own code
+ * and details, or NETWORK_ERROR / BAD_RESPONSE), an abort passed through, 204 as undefined.
+ * Every client module that calls the API goes through here.
+ */
+export async function requestJson<T>(doFetch: typeof fetch, url: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await doFetch(url, {
+      ...init,
+      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) },
+    });
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw new ApiError('NETWORK_ERROR', 'The server could not be reached', 0);
+  }
+  if (response.status === 204) return undefined as T;
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(
+      'BAD_RESPONSE',
+      `The server answered ${response.status} with something not JSON`,
+      response.status,
+    );
+  }
+  if (response.ok) return body as T;
+  throw errorFromBody(body, response.status);
+}
+
 function errorFromBody(body: unknown, status: number): ApiError {
   const error = (body as Partial<ErrorBody> | null)?.error;
   if (error && typeof error.code === 'string' && typeof error.message === 'string')
@@ -71,30 +102,12 @@ export function createApi(options: ApiOptions = {}) {
   const base = options.baseUrl ?? '';
 
   async function get<T>(path: string, query: Query = {}, call: CallOptions = {}): Promise<T> {
-    let response: Response;
     try {
-      response = await doFetch(`${base}${path}${queryString(query)}`, {
-        headers: { accept: 'application/json' },
-        signal: call.signal,
-      });
+      return await requestJson<T>(doFetch, `${base}${path}${queryString(query)}`, { signal: call.signal });
     } catch (error) {
-      if (isAbort(error)) throw error;
-      throw new ApiError('NETWORK_ERROR', 'The server could not be reached', 0);
+      if (error instanceof ApiError && error.code === 'DATABASE_UNAVAILABLE') options.onUnavailable?.(error);
+      throw error;
     }
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      throw new ApiError(
-        'BAD_RESPONSE',
-        `The server answered ${response.status} with something not JSON`,
-        response.status,
-      );
-    }
-    if (response.ok) return body as T;
-    const error = errorFromBody(body, response.status);
-    if (error.code === 'DATABASE_UNAVAILABLE') options.onUnavailable?.(error);
-    throw error;
   }
 
   const enc = encodeURIComponent;

@@ -1,17 +1,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { ExportAutomation } from '../../client/src/export/automation.ts';
 import type { ImageRequest } from '../../client/src/export/exporter.ts';
 import type { ViewState } from '../../client/src/state/view-state.ts';
+import { CHROMIUM_PATH, launchChromium } from '../chromium.ts';
 
 /**
  * Draws an image with the built client in headless Chromium: the page opens on the app the CLI
  * serves, shows the view (or opens the saved view, positions included), waits for it to settle,
  * and hands back the same file the Export menu would have downloaded.
  */
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function checkBrowserReady(clientDir: string): void {
   if (!existsSync(path.join(clientDir, 'index.html')))
@@ -29,16 +27,7 @@ export async function renderImage(options: {
   request: ImageRequest;
   viewport?: { width: number; height: number };
 }): Promise<Buffer> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: options.viewport ?? { width: 1440, height: 900 } });
     const errors: string[] = [];
