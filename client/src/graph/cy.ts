@@ -53,7 +53,6 @@ export interface GraphView {
   renderedPosition(id: string): { x: number; y: number } | null;
   nodeName(id: string): string | null;
   edgeData(id: string): ElementEdge['data'] | null;
-  exportPng(): Blob;
   /** Exports (PNG/SVG at a scale, the elements with positions) and restoring a saved view's positions. */
   readonly exports: CanvasExport;
   resize(): void;
@@ -355,9 +354,6 @@ export function createGraphView(container: HTMLElement, handlers: GraphHandlers)
     edgeData(id) {
       const edge = cy.getElementById(id);
       return edge.nonempty() && edge.isEdge() ? (edge.data() as ElementEdge['data']) : null;
-    },
-    exportPng() {
-      return cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
     },
     exports: createCanvasExport(cy, {
       remember: (id, position) => remembered.set(id, { ...position }),

@@ -89,22 +89,6 @@ export function createToolbar(tabsRoot: HTMLElement, toolsRoot: HTMLElement, sto
     },
     'Re-layout',
   );
-  const png = h(
-    'button',
-    {
-      type: 'button',
-      class: 'button',
-      'data-testid': 'export-png',
-      title: 'Download the graph as a PNG image',
-      onclick: () => {
-        const url = URL.createObjectURL(graph.exportPng());
-        const a = h('a', { href: url, download: 'accountability-graph.png' });
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(url), 1000);
-      },
-    },
-    'PNG',
-  );
   replace(
     toolsRoot,
     h('label', { for: 'layout-select', class: 'inline-label' }, 'Layout'),
@@ -113,7 +97,6 @@ export function createToolbar(tabsRoot: HTMLElement, toolsRoot: HTMLElement, sto
     relayout,
     undo,
     unhide,
-    png,
   );
 
   return {
@@ -129,7 +112,7 @@ export function createToolbar(tabsRoot: HTMLElement, toolsRoot: HTMLElement, sto
       unhide.hidden = state.hidden.length === 0;
       unhide.textContent = `Show hidden (${state.hidden.length})`;
       const onGraph = state.view === 'explore';
-      for (const el of [layout, fit, relayout, undo, png])
+      for (const el of [layout, fit, relayout, undo])
         el.disabled = !onGraph || (el === undo && state.expansions.length === 0);
     },
   };
