@@ -8,6 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['{server,client,graph,scripts}/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
@@ -16,6 +17,9 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          // Integration and browser tests share one Neo4j, which some tests stop and wipe: the
+          // groups run one after the other, and files within a group one at a time.
+          sequence: { groupOrder: 1 },
           include: ['{server,client,graph,scripts}/**/*.int.test.ts'],
           globalSetup: ['./test/global-setup.ts'],
           fileParallelism: false,
@@ -26,6 +30,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['e2e/**/*.e2e.test.ts'],
           globalSetup: ['./test/global-setup.ts'],
           fileParallelism: false,
