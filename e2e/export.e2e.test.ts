@@ -257,4 +257,37 @@ describe('exports and saved views in a browser', () => {
       .locator(`[data-testid=saved-view-item][data-view-id="${id}"]`)
       .waitFor({ ...T, state: 'detached' });
   });
+
+  it("keeps the console's query with a saved view and puts it back in the editor", async () => {
+    const query = 'MATCH (p:Person)-[:HELD]->(t:Tenure) RETURN p.name AS person, t.capacity AS capacity';
+    await page.goto(`${e2e.server.url}/?view=console&cypher=${encodeURIComponent(query)}`);
+    await page.locator('[data-testid=console-query-input]').waitFor(T);
+    await expect
+      .poll(() => page.locator('[data-testid=console-query-input]').textContent(), T)
+      .toContain('p.name AS person');
+    await page.getByTestId('tab-explore').click();
+    await page.getByTestId('saved-views-button').click();
+    await page.getByTestId('saved-view-name').fill('E2E with a query');
+    await page.getByTestId('saved-view-save').click();
+    const status = page.getByTestId('saved-views-status');
+    await expect.poll(() => status.textContent(), T).toMatch(/^Saved “E2E with a query” \(/);
+    const id = /\(([a-z0-9-]+)\)\.$/.exec((await status.textContent()) ?? '')?.[1];
+    const saved = (await (await fetch(`${e2e.server.url}/api/views/${id}`)).json()) as {
+      state: { query?: string };
+    };
+    expect(saved.state.query).toBe(query);
+
+    // A fresh page with another query in the console; reopening the view brings the saved one back.
+    await page.goto(`${e2e.server.url}/?view=console&cypher=${encodeURIComponent('RETURN 1 AS one')}`);
+    await page.locator('[data-testid=console-query-input]').waitFor(T);
+    await page.getByTestId('saved-views-button').click();
+    await page
+      .locator(`[data-testid=saved-view-item][data-view-id="${id}"] [data-testid=saved-view-open]`)
+      .click();
+    await page.getByTestId('tab-console').click();
+    await expect
+      .poll(() => page.locator('[data-testid=console-query-input]').textContent(), T)
+      .toContain('p.name AS person');
+    await fetch(`${e2e.server.url}/api/views/${id}`, { method: 'DELETE' });
+  });
 });

@@ -80,13 +80,21 @@ function start(): void {
   const filters = createFilters(byId('filters'), store);
   renderLegend(byId('legend'));
   const toolbar = createToolbar(byId('tabs'), byId('toolbar'), store, graph);
-  installExports({ toolbar: byId('toolbar'), store, data, graph, afterLoad: (fn) => sync.afterLoad(fn) });
   const details = createDetailsPanel(byId('panel'), deps);
   const timeline = createTimelineView(byId('view-timeline'), deps);
   const consoleView = createLazyConsole(byId('view-console'), {
     store,
     data,
     onLinkChange: () => render(store.getState()),
+  });
+  installExports({
+    toolbar: byId('toolbar'),
+    store,
+    data,
+    graph,
+    afterLoad: (fn) => sync.afterLoad(fn),
+    // Saved views keep the console's query too.
+    query: { get: () => consoleView.query(), set: (query) => consoleView.setQuery(query) },
   });
   const canvasStatus = createCanvasStatus(byId('canvas-status'), store.dispatch, () => retry());
   let note: string | null = null;

@@ -14,6 +14,8 @@ export function createLazyConsole(root: HTMLElement, deps: ConsoleDeps) {
   // The address as the page opened, before the explorer rewrites it.
   const search = deps.search ?? window.location.search;
   const opened: ConsoleLink | null = decodeConsoleLink(search);
+  // A query handed over before the module arrived (a saved view reopened), put in once it has.
+  let pending: string | null = null;
 
   function load(): void {
     if (requested) return;
@@ -21,6 +23,8 @@ export function createLazyConsole(root: HTMLElement, deps: ConsoleDeps) {
     import('../views/console.ts').then(
       (module) => {
         view = module.createConsoleView(root, { ...deps, search });
+        if (pending !== null) view.open(pending);
+        pending = null;
         if (latest) view.render(latest);
       },
       (error: unknown) => {
@@ -38,6 +42,14 @@ export function createLazyConsole(root: HTMLElement, deps: ConsoleDeps) {
     },
     link(): ConsoleLink | null {
       return view ? view.link() : opened;
+    },
+    /** The console's query, saved with a view. */
+    query(): string | null {
+      return (view ? view.link() : pending !== null ? { query: pending } : opened)?.query ?? null;
+    },
+    setQuery(query: string): void {
+      if (view) view.open(query);
+      else pending = query;
     },
   };
 }

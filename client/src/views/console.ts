@@ -435,5 +435,10 @@ export function createConsoleView(root: HTMLElement, deps: ConsoleDeps) {
     link(): ConsoleLink | null {
       return lastRun;
     },
+    /** Puts a query in the editor without running it (a saved view reopened). */
+    open(query: string): void {
+      load(query, '');
+      lastRun = { query, params: '' };
+    },
   };
 }
