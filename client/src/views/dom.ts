@@ -60,3 +60,13 @@ export function errorText(error: unknown): string {
   }
   return 'Something went wrong.';
 }
+
+/** Makes a dialog modal-ready: its close button and a click on the backdrop close it; it joins the page. */
+export function mountDialog(dialog: HTMLDialogElement, close: HTMLElement): HTMLDialogElement {
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('click', (event) => {
+    if (event.target === dialog) dialog.close();
+  });
+  document.body.appendChild(dialog);
+  return dialog;
+}

@@ -10,7 +10,7 @@ import {
   SCALES,
 } from '../export/exporter.ts';
 import type { Store } from '../state/store.ts';
-import { h } from './dom.ts';
+import { h, mountDialog } from './dom.ts';
 
 /**
  * The Export menu: a toolbar button opening a dialog for images (PNG or SVG of the visible view or
@@ -143,11 +143,7 @@ export function createExportMenu(toolbar: HTMLElement, store: Store, exporter: E
       message,
     ),
   );
-  close.addEventListener('click', () => dialog.close());
-  dialog.addEventListener('click', (event) => {
-    if (event.target === dialog) dialog.close();
-  });
-  document.body.appendChild(dialog);
+  mountDialog(dialog, close);
 
   const button = h(
     'button',

@@ -6,7 +6,7 @@ import { formatDate } from '../format/dates.ts';
 import type { CanvasExport } from '../graph/cy-export.ts';
 import type { Store } from '../state/store.ts';
 import { viewOf } from '../state/view-state.ts';
-import { errorText, h, replace } from './dom.ts';
+import { errorText, h, mountDialog, replace } from './dom.ts';
 
 export interface SavedViewsDeps {
   store: Store;
@@ -70,11 +70,7 @@ export function createSavedViews(toolbar: HTMLElement, deps: SavedViewsDeps) {
       message,
     ),
   );
-  close.addEventListener('click', () => dialog.close());
-  dialog.addEventListener('click', (event) => {
-    if (event.target === dialog) dialog.close();
-  });
-  document.body.appendChild(dialog);
+  mountDialog(dialog, close);
 
   const button = h(
     'button',
