@@ -216,6 +216,8 @@ describe('GET /api/accountability', () => {
       capacity: 'interim',
       certainty: 'attested',
     });
+    // A press officer speaks for the council without answering for it.
+    expect(body.holders.map((h) => h.post.id)).not.toContain('post:bury-council-press-officer');
     expect(ce?.evidence).toContainEqual({
       documentId: 'doc:2017-11-21-bury-council-building-a-better-bury',
       quote: "Pat Jones-Greenhalgh, the council's interim chief executive",

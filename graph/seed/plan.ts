@@ -264,7 +264,11 @@ export function planGraph(seeds: SeedSet): GraphPlan {
         specific = { aliases: entity.value.aliases, honorific: entity.value.honorific };
         break;
       case 'Post':
-        specific = { title: entity.value.title, organisationId: entity.value.organisation };
+        specific = {
+          title: entity.value.title,
+          organisationId: entity.value.organisation,
+          accountable: entity.value.accountable,
+        };
         addRelationship('POST_IN', value.id, entity.value.organisation, evidenceProperties(value.evidence));
         break;
       case 'Tenure': {

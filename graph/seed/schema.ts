@@ -149,6 +149,11 @@ export const PostSchema = z.strictObject({
   id: PostIdSchema,
   title: z.string().min(2),
   organisation: OrganisationIdSchema,
+  /**
+   * Whether the post answers for its organisation. False for posts that speak for it without
+   * answering for it (a press officer); those are left out of "who was accountable".
+   */
+  accountable: z.boolean().default(true),
   ...entity,
 });
 

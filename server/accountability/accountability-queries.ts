@@ -1,9 +1,10 @@
-/** Posts of a list of organisations with every tenure of each, in one subquery. */
+/** The accountable posts of a list of organisations with every tenure of each, in one subquery. */
 const POSTS_OF = (orgIds: string) => `
 CALL (${orgIds}) {
   UNWIND ${orgIds} AS orgId
   WITH DISTINCT orgId
   MATCH (p:Post)-[:POST_IN]->(s:Organisation {id: orgId})
+  WHERE coalesce(p.accountable, true)
   OPTIONAL MATCH (person:Person)-[:HELD]->(t:Tenure)-[:OF_POST]->(p)
   WITH s, p, collect(CASE WHEN t IS NULL THEN null ELSE {tenure: t {.*}, person: person {.id, .name}} END) AS tenures
   ORDER BY s.name, p.title
