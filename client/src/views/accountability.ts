@@ -91,7 +91,7 @@ function holderItem(holder: Holder, deps: Deps): HTMLElement {
       holder.capacity ? h('span', { class: 'badge capacity' }, holder.capacity) : null,
       holder.status ? h('span', { class: 'badge status-flag' }, holder.status) : null,
     ),
-    h('div', { class: 'holder-post' }, holder.post.title, ' · ', holder.organisation.name),
+    h('div', { class: 'holder-post' }, postWithOrganisation(holder.post.title, holder.organisation.name)),
     h(
       'div',
       { class: 'muted' },
@@ -129,7 +129,9 @@ function notKnownItem(unknown: AccountabilityByOrg['notKnown'][number], deps: De
       h('strong', {}, unknown.post.title),
       h('span', { class: 'badge unknown-badge' }, 'not known'),
     ),
-    h('div', { class: 'holder-post' }, unknown.organisation.name),
+    ...(unknown.post.title.includes(unknown.organisation.name)
+      ? []
+      : [h('div', { class: 'holder-post' }, unknown.organisation.name)]),
     h('p', { class: 'basis' }, 'Not known from the sources on this date.'),
     near('Last known before', unknown.lastKnownBefore),
     near('Next known after', unknown.nextKnownAfter),
@@ -264,4 +266,9 @@ export function findingAccountability(
     (error: unknown) => replace(section, title, statusLine('error', errorText(error))),
   );
   return section;
+}
+
+/** "Chief Executive, Bury Council" already names its organisation; other titles get it added. */
+function postWithOrganisation(title: string, organisation: string): string {
+  return title.includes(organisation) ? title : `${title} · ${organisation}`;
 }
