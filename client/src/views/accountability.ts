@@ -70,6 +70,10 @@ export function certaintyBadge(certainty: Holder['certainty']): HTMLElement {
 }
 
 function holderItem(holder: Holder, deps: Deps): HTMLElement {
+  // Attestations are shown with their dates; the rest of the evidence only where it adds a quote.
+  const others = holder.evidence.filter(
+    (e) => !holder.attestations.some((a) => a.documentId === e.documentId && a.quote === e.quote),
+  );
   const attestations = h('div', { class: 'evidence-list' });
   for (const a of holder.attestations) {
     attestations.appendChild(
@@ -102,9 +106,11 @@ function holderItem(holder: Holder, deps: Deps): HTMLElement {
     h(
       'details',
       { class: 'quotes' },
-      h('summary', {}, `Evidence (${holder.evidence.length + holder.attestations.length})`),
-      evidenceList(holder.evidence, deps, 'No quote gives this tenure’s bounds.'),
+      h('summary', {}, `Evidence (${others.length + holder.attestations.length})`),
       holder.attestations.length > 0 ? attestations : null,
+      others.length > 0 || holder.attestations.length === 0
+        ? evidenceList(others, deps, 'No quote gives this tenure’s bounds.')
+        : null,
     ),
   );
 }
