@@ -3,7 +3,7 @@
 // folder, never the one `npm start` serves) and browser end-to-end tests in headless Chromium.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,7 +39,16 @@ function ensureChromium() {
 step('Checking dependencies', process.execPath, [path.join(root, 'scripts', 'ensure-deps.mjs')]);
 step('Format and lint (Biome)', bin('biome'), ['check', '.']);
 step('Type check (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-step('Unit tests', bin('vitest'), ['run', '--project', 'unit']);
+// Each Vitest run also writes a JSON report, so the closing line can count every test.
+const reports = path.join(root, '.cache', 'test-reports');
+mkdirSync(reports, { recursive: true });
+const reporting = (name) => [
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${path.join(reports, `${name}.json`)}`,
+];
+
+step('Unit tests', bin('vitest'), ['run', '--project', 'unit', ...reporting('unit')]);
 ensureChromium();
 step('Building the client for the browser tests', bin('vite'), ['build', '--logLevel', 'warn']);
 step('Integration and browser end-to-end tests (real Neo4j, headless Chromium)', bin('vitest'), [
@@ -48,4 +57,14 @@ step('Integration and browser end-to-end tests (real Neo4j, headless Chromium)',
   'integration',
   '--project',
   'e2e',
+  ...reporting('integration-e2e'),
 ]);
+
+let passed = 0;
+let failed = 0;
+for (const name of ['unit', 'integration-e2e']) {
+  const report = JSON.parse(readFileSync(path.join(reports, `${name}.json`), 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+}
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
