@@ -6,7 +6,6 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiError, createApi } from '../client/src/api.ts';
@@ -22,6 +21,7 @@ import { graphToGraphml } from '../graph/export/graphml.ts';
 import { graphToJson } from '../graph/export/json.ts';
 import { createApp } from '../server/app.ts';
 import { serverConfigFromEnv } from '../server/config.ts';
+import { listenOnFreePort } from '../server/listen.ts';
 import { silentLogger } from '../server/logger.ts';
 import {
   type ExportArgs,
@@ -89,14 +89,10 @@ async function main(argv: string[]): Promise<number> {
     // The app itself, in this process on a free loopback port: the API the explorer uses and, for
     // images, the built client.
     const config = { ...serverConfigFromEnv(), host: '127.0.0.1', port: 0 };
-    const server = createApp({
-      graph,
-      config,
-      logger: silentLogger,
-      staticDir: image ? CLIENT_DIR : undefined,
-    }).listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server.once('listening', resolve));
-    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const server = await listenOnFreePort(
+      createApp({ graph, config, logger: silentLogger, staticDir: image ? CLIENT_DIR : undefined }),
+    );
+    const baseUrl = server.url;
     try {
       const api = createApi({ baseUrl });
       let subgraph: Subgraph;
@@ -168,7 +164,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Wrote ${files.join(' and ')} (${counts}).`);
       return 0;
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     }
   } finally {
     await graph.close();

@@ -1,6 +1,5 @@
 // Helpers for tests that need the real test Neo4j: a Graph on it, an empty or seeded graph, and
 // the app listening on a free loopback port.
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Graph, openGraph } from '../graph/driver.ts';
@@ -8,6 +7,7 @@ import type { LoadReport } from '../graph/load/load-plan.ts';
 import { loadSeeds } from '../graph/load/load-seeds.ts';
 import { createApp } from '../server/app.ts';
 import type { ServerConfig } from '../server/config.ts';
+import { listenOnFreePort, type RunningApp } from '../server/listen.ts';
 import { silentLogger } from '../server/logger.ts';
 import { testNeo4jConfig } from './neo4j-env.ts';
 
@@ -36,10 +36,7 @@ export const TEST_SERVER_CONFIG: ServerConfig = {
   dataDir: path.join(PROJECT_ROOT, '.cache', 'test-data'),
 };
 
-export interface TestServer {
-  url: string;
-  close(): Promise<void>;
-}
+export type TestServer = RunningApp;
 
 /** The real app on a free port; `staticDir` serves the built client for browser tests. */
 export async function startTestServer(
@@ -52,13 +49,7 @@ export async function startTestServer(
     logger: silentLogger,
     staticDir: options.staticDir,
   });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return listenOnFreePort(app);
 }
 
 /** GET a JSON endpoint, returning status and body. */

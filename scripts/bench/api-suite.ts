@@ -2,12 +2,12 @@
  * `api`: the real app on the real seeds. Sequential latency of representative requests (after a
  * warm-up), then a short bounded run of a few concurrent clients on one endpoint. Loopback only.
  */
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Graph } from '../../graph/driver.ts';
 import { loadSeeds } from '../../graph/load/load-seeds.ts';
 import { createApp } from '../../server/app.ts';
 import type { ServerConfig } from '../../server/config.ts';
+import { listenOnFreePort } from '../../server/listen.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { type BenchRequest, timedRequest } from './http.ts';
 import { type Say, wipeData } from './neo4j-target.ts';
@@ -124,13 +124,9 @@ export async function runApiSuite(options: {
     cypher: { timeoutMs: 10_000, maxRows: 1_000, maxQueryLength: 20_000 },
     dataDir: path.join(root, '.cache', 'bench-data'),
   };
-  const server = createApp({ graph, config, logger: silentLogger }).listen(0, '127.0.0.1');
+  const server = await listenOnFreePort(createApp({ graph, config, logger: silentLogger }));
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('listening', resolve);
-      server.once('error', reject);
-    });
-    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const baseUrl = server.url;
     const results: LatencyResult[] = [];
     for (const request of API_REQUESTS) {
       const result = await sequential(baseUrl, request, iterations);
@@ -146,7 +142,6 @@ export async function runApiSuite(options: {
     );
     return { iterations, warmUp: WARM_UP, sequential: results, concurrent: parallel };
   } finally {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
   }
 }

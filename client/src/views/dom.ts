@@ -70,3 +70,25 @@ export function mountDialog(dialog: HTMLDialogElement, close: HTMLElement): HTML
   document.body.appendChild(dialog);
   return dialog;
 }
+
+/** A toolbar button that opens a modal dialog, calling `onOpen` each time (to refresh its contents). */
+export function dialogButton(
+  dialog: HTMLDialogElement,
+  options: { label: string; title: string; testId: string; onOpen(): void },
+): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'button',
+      'data-testid': options.testId,
+      title: options.title,
+      'aria-haspopup': 'dialog',
+      onclick: () => {
+        dialog.showModal();
+        options.onOpen();
+      },
+    },
+    options.label,
+  );
+}

@@ -10,7 +10,7 @@ import {
   SCALES,
 } from '../export/exporter.ts';
 import type { Store } from '../state/store.ts';
-import { h, mountDialog } from './dom.ts';
+import { dialogButton, h, mountDialog } from './dom.ts';
 
 /**
  * The Export menu: a toolbar button opening a dialog for images (PNG or SVG of the visible view or
@@ -145,22 +145,14 @@ export function createExportMenu(toolbar: HTMLElement, store: Store, exporter: E
   );
   mountDialog(dialog, close);
 
-  const button = h(
-    'button',
-    {
-      type: 'button',
-      class: 'button',
-      'data-testid': 'export-menu-button',
+  const button = toolbar.appendChild(
+    dialogButton(dialog, {
+      label: 'Export…',
       title: 'Export an image or the data of the view',
-      'aria-haspopup': 'dialog',
-      onclick: () => {
-        dialog.showModal();
-        void refresh();
-      },
-    },
-    'Export…',
+      testId: 'export-menu-button',
+      onOpen: () => void refresh(),
+    }),
   );
-  toolbar.appendChild(button);
 
   function request(format: ImageFormat): ImageRequest {
     const area = dialog.querySelector<HTMLInputElement>('input[name=export-area]:checked')?.value;

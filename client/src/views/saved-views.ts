@@ -6,7 +6,7 @@ import { formatDate } from '../format/dates.ts';
 import type { CanvasExport } from '../graph/cy-export.ts';
 import type { Store } from '../state/store.ts';
 import { viewOf } from '../state/view-state.ts';
-import { errorText, h, mountDialog, replace } from './dom.ts';
+import { dialogButton, errorText, h, mountDialog, replace } from './dom.ts';
 
 export interface SavedViewsDeps {
   store: Store;
@@ -72,22 +72,14 @@ export function createSavedViews(toolbar: HTMLElement, deps: SavedViewsDeps) {
   );
   mountDialog(dialog, close);
 
-  const button = h(
-    'button',
-    {
-      type: 'button',
-      class: 'button',
-      'data-testid': 'saved-views-button',
+  toolbar.appendChild(
+    dialogButton(dialog, {
+      label: 'Views…',
       title: 'Save this view, or open one saved before',
-      'aria-haspopup': 'dialog',
-      onclick: () => {
-        dialog.showModal();
-        void refresh();
-      },
-    },
-    'Views…',
+      testId: 'saved-views-button',
+      onOpen: () => void refresh(),
+    }),
   );
-  toolbar.appendChild(button);
 
   function setMessage(text: string, isError = false): void {
     message.textContent = text;
