@@ -260,6 +260,22 @@ describe('GET /api/accountability', () => {
     for (const holder of body.holders) expect(holder.evidence.length).toBeGreaterThan(0);
   });
 
+  it('walks from an inspection to the bodies answerable for the inspected area, dated by its fieldwork', async () => {
+    const { body } = await getJson<AccountabilityByFinding>(
+      `${server.url}/api/accountability?report=inspection:bury-local-area-send-2017`,
+    );
+    expect(body.at).toBe('2017-06-12/2017-06-16');
+    const answerable = body.organisations.filter((o) => o.how.startsWith('answerable for Bury local area'));
+    expect(answerable.map((o) => o.id)).toEqual(
+      expect.arrayContaining(['org:bury-council', 'org:nhs-bury-ccg']),
+    );
+    for (const o of answerable) expect(o.evidence.length).toBeGreaterThan(0);
+    // No source names a holder during the fieldwork: not known, with the next holder the sources give.
+    expect(body.holders).toEqual([]);
+    const ce = body.notKnown.find((n) => n.post.id === 'post:bury-council-chief-executive');
+    expect(ce?.nextKnownAfter?.person.id).toBe('person:pat-jones-greenhalgh');
+  });
+
   it('rejects a month where a day is required, and an unknown organisation', async () => {
     const bad = await getJson<ErrorBody>(`${server.url}/api/accountability?org=org:bury-council&at=2017-11`);
     expect(bad.status).toBe(400);

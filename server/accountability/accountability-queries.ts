@@ -36,7 +36,8 @@ RETURN o {.id, .name} AS organisation, scope, posts`;
 
 /**
  * From a finding or a report to the report and inspection behind it, the organisations it
- * concerns (with the relationship that says so) and their posts and tenures.
+ * concerns (with the relationship that says so) — including the bodies answerable for an
+ * inspected area, with the date a source says so — and their posts and tenures.
  */
 export const ACCOUNTABILITY_BY_SUBJECT = `
 MATCH (subject {id: $id}) WHERE $label IN labels(subject)
@@ -54,6 +55,10 @@ CALL (subject, r, inspection) {
   UNION
   MATCH (inspection)-[c:INSPECTED]->(o:Organisation)
   RETURN o, 'the inspection inspected it' AS how, c AS rel
+  UNION
+  MATCH (inspection)-[:INSPECTED]->(area:Organisation)<-[c:RESPONSIBLE_FOR]-(o:Organisation)
+  RETURN o, 'answerable for ' + area.name + CASE WHEN c.date IS NULL THEN '' ELSE ' (as of ' + c.date + ')' END
+            AS how, c AS rel
   UNION
   MATCH (o:Organisation)-[c:RESPONSIBLE_FOR|AUTHORED]->(r)
   RETURN o, 'responsible for the report' AS how, c AS rel
