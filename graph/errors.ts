@@ -1,18 +1,5 @@
 import { Neo4jError } from 'neo4j-driver';
-
-/** Every error the app reports has one of these codes; each maps to one HTTP status. */
-export const ERROR_STATUS = {
-  BAD_REQUEST: 400,
-  NOT_FOUND: 404,
-  WRITE_NOT_ALLOWED: 400,
-  FORBIDDEN_CLAUSE: 400,
-  CYPHER_SYNTAX: 400,
-  QUERY_TIMEOUT: 408,
-  TOO_LARGE: 413,
-  DATABASE_UNAVAILABLE: 503,
-  INTERNAL: 500,
-} as const;
-export type ErrorCode = keyof typeof ERROR_STATUS;
+import { ERROR_STATUS, type ErrorCode } from './contract/error-codes.ts';
 
 export class AppError extends Error {
   readonly code: ErrorCode;

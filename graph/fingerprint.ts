@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { type Plain, toPlain } from './contract/record-mapper.ts';
 import type { Graph } from './driver.ts';
-import { type Plain, toPlain } from './mapper.ts';
 
 const NODES = `
 MATCH (n)

@@ -1,14 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../graph/driver.ts';
-import { planCounts, prepareSeeds } from '../graph/seed/prepare.ts';
-import {
-  getJson,
-  openTestGraph,
-  PROJECT_ROOT,
-  resetToProjectSeeds,
-  startTestServer,
-  type TestServer,
-} from '../test/graph-helpers.ts';
 import type {
   AccountabilityByFinding,
   AccountabilityByOrg,
@@ -20,7 +10,17 @@ import type {
   NodeDetail,
   SearchResult,
   Timeline,
-} from './api/contract.ts';
+} from '../graph/contract/api.ts';
+import type { Graph } from '../graph/driver.ts';
+import { planCounts, prepareSeeds } from '../graph/seed/prepare.ts';
+import {
+  getJson,
+  openTestGraph,
+  PROJECT_ROOT,
+  resetToProjectSeeds,
+  startTestServer,
+  type TestServer,
+} from '../test/graph-helpers.ts';
 
 let graph: Graph;
 let server: TestServer;

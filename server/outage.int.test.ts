@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody, Health, SearchResult } from '../graph/contract/api.ts';
 import type { Graph } from '../graph/driver.ts';
 import {
   getJson,
@@ -8,7 +9,6 @@ import {
   type TestServer,
 } from '../test/graph-helpers.ts';
 import { canControlTestNeo4j, restartTestNeo4j, stopTestNeo4j } from '../test/neo4j-env.ts';
-import type { ErrorBody, Health, SearchResult } from './api/contract.ts';
 
 let graph: Graph;
 let server: TestServer;

@@ -9,7 +9,7 @@ import type {
   NodeDetail,
   SearchResult,
   Timeline,
-} from '../../server/api/contract.ts';
+} from '../../graph/contract/api.ts';
 
 /**
  * The typed HTTP client. Every call returns the contract's response type or throws an ApiError

@@ -5,7 +5,7 @@ import type {
   GraphSchemaInfo,
   Neighbours,
   NodeDetail,
-} from '../../server/api/contract.ts';
+} from '../../graph/contract/api.ts';
 import type { Api } from './api.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ElementEdge, Elements } from '../../server/api/contract.ts';
+import type { ElementEdge, Elements } from '../../graph/contract/api.ts';
 import {
   dayFor,
   firstDayHoldersKnown,

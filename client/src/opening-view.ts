@@ -1,4 +1,4 @@
-import type { AccountabilityByOrg, Elements, SearchResult } from '../../server/api/contract.ts';
+import type { AccountabilityByOrg, Elements, SearchResult } from '../../graph/contract/api.ts';
 import type { Api } from './api.ts';
 import { formatDate } from './format/dates.ts';
 import { firstDayOf, isDay } from './format/days.ts';

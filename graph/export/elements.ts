@@ -1,4 +1,4 @@
-import type { ElementEdge, ElementNode } from '../../server/api/contract.ts';
+import type { ElementEdge, ElementNode } from '../contract/api.ts';
 
 /**
  * The graph an export writes: the elements on the canvas (or the CLI's composed subgraph), nodes

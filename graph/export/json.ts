@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ElementEdgeSchema, ElementNodeSchema } from '../../server/api/contract.ts';
+import { ElementEdgeSchema, ElementNodeSchema } from '../contract/api.ts';
 import type { ExportGraph, ExportMeta } from './elements.ts';
 
 /**

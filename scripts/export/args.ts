@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DaySchema, NodeIdSchema, SavedViewIdSchema } from '../../server/api/contract.ts';
+import { DaySchema, NodeIdSchema, SavedViewIdSchema } from '../../graph/contract/api.ts';
 
 /**
  * The arguments of `npm run export`, checked before anything is opened, each problem named with its

@@ -7,8 +7,8 @@ import {
   viewRelationshipTypes,
 } from '../../client/src/graph/compose.ts';
 import { EMPTY_VIEW, type ViewState } from '../../client/src/state/view-state.ts';
+import type { SavedView } from '../../graph/contract/api.ts';
 import type { ExportGraph } from '../../graph/export/elements.ts';
-import type { SavedView } from '../../server/api/contract.ts';
 
 /**
  * The subgraph an export writes, fetched through the same HTTP API and composed by the same pure

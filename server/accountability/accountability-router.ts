@@ -1,13 +1,13 @@
 import { Router } from 'express';
-import { AppError } from '../../graph/errors.ts';
 import {
   type AccountabilityByFinding,
   type AccountabilityByOrg,
   AccountabilityQuerySchema,
   DaySchema,
-} from '../api/contract.ts';
+} from '../../graph/contract/api.ts';
+import { evidenceOf, type Props } from '../../graph/contract/elements.ts';
+import { AppError } from '../../graph/errors.ts';
 import type { AppDeps } from '../deps.ts';
-import { evidenceOf, type Props } from '../graph-view/elements.ts';
 import { labelForId } from '../graph-view/node-label.ts';
 import { parseRequest } from '../http/validate.ts';
 import { ACCOUNTABILITY_BY_ORG, ACCOUNTABILITY_BY_SUBJECT } from './accountability-queries.ts';

@@ -1,4 +1,4 @@
-import type { Certainty } from '../api/contract.ts';
+import type { Certainty } from '../../graph/contract/api.ts';
 
 /** A day window [start, end] as YYYY-MM-DD strings; a single day has start === end. */
 export interface Window {

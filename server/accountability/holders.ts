@@ -1,5 +1,5 @@
-import type { Holder } from '../api/contract.ts';
-import { evidenceOf, type Props } from '../graph-view/elements.ts';
+import type { Holder } from '../../graph/contract/api.ts';
+import { evidenceOf, type Props } from '../../graph/contract/elements.ts';
 import { boundsWindow, certaintyAt, type TenureFacts, type Window, windowOf } from './certainty.ts';
 
 /** One post with the tenures the graph knows of, as the accountability queries return them. */

@@ -1,5 +1,5 @@
 import express from 'express';
-import { CypherRequestSchema } from '../api/contract.ts';
+import { CypherRequestSchema } from '../../graph/contract/api.ts';
 import type { AppDeps } from '../deps.ts';
 import { parseRequest } from '../http/validate.ts';
 import { runConsoleQuery } from './run.ts';

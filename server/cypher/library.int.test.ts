@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CypherResponseSchema } from '../../graph/contract/api.ts';
+import { QUERY_LIBRARY } from '../../graph/contract/query-library.ts';
 import type { Graph } from '../../graph/driver.ts';
 import { fingerprintGraph } from '../../graph/fingerprint.ts';
 import { openTestGraph, resetToProjectSeeds, TEST_SERVER_CONFIG } from '../../test/graph-helpers.ts';
-import { CypherResponseSchema } from '../api/contract.ts';
-import { QUERY_LIBRARY } from './library.ts';
 import { runConsoleQuery } from './run.ts';
 
 let graph: Graph;

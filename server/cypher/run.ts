@@ -1,7 +1,7 @@
 import neo4j, { type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
+import type { CypherResponse } from '../../graph/contract/api.ts';
+import { ElementsCollector, toPlain } from '../../graph/contract/record-mapper.ts';
 import type { Graph } from '../../graph/driver.ts';
-import { ElementsCollector, toPlain } from '../../graph/mapper.ts';
-import type { CypherResponse } from '../api/contract.ts';
 import { consoleError, guardQuery, toDriverParams } from './guard.ts';
 
 export interface ConsoleLimits {

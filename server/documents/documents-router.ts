@@ -1,6 +1,6 @@
 import { Router } from 'express';
+import { type DocumentView, NodeIdSchema } from '../../graph/contract/api.ts';
 import { AppError } from '../../graph/errors.ts';
-import { type DocumentView, NodeIdSchema } from '../api/contract.ts';
 import type { AppDeps } from '../deps.ts';
 import { parseRequest } from '../http/validate.ts';
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
+import type { Health } from '../../graph/contract/api.ts';
 import { AppError, fromNeo4jError } from '../../graph/errors.ts';
-import type { Health } from '../api/contract.ts';
 import type { AppDeps } from '../deps.ts';
 
 // One round trip: the server's version and edition, and the graph's size from the count store.

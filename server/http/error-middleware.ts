@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorBody } from '../../graph/contract/api.ts';
 import { AppError } from '../../graph/errors.ts';
-import type { ErrorBody } from '../api/contract.ts';
 import type { Logger } from '../logger.ts';
 
 /** Unknown API paths get the uniform 404 body rather than Express's HTML page. */

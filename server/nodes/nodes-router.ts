@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import neo4j from 'neo4j-driver';
-import { AppError } from '../../graph/errors.ts';
 import {
   type ElementEdge,
   type ElementNode,
@@ -8,9 +7,16 @@ import {
   NeighboursQuerySchema,
   type NodeDetail,
   NodeIdSchema,
-} from '../api/contract.ts';
+} from '../../graph/contract/api.ts';
+import {
+  edgeElement,
+  evidenceOf,
+  holdsEdge,
+  nodeElement,
+  type Props,
+} from '../../graph/contract/elements.ts';
+import { AppError } from '../../graph/errors.ts';
 import type { AppDeps } from '../deps.ts';
-import { edgeElement, evidenceOf, holdsEdge, nodeElement, type Props } from '../graph-view/elements.ts';
 import { labelForId } from '../graph-view/node-label.ts';
 import { parseRequest } from '../http/validate.ts';
 import { NEIGHBOURS, NODE_DETAIL } from './node-queries.ts';

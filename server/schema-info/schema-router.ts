@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { GraphSchemaInfo } from '../api/contract.ts';
+import type { GraphSchemaInfo } from '../../graph/contract/api.ts';
 import type { AppDeps } from '../deps.ts';
 
 const SCHEMA_QUERY = `

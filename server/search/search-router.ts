@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import neo4j from 'neo4j-driver';
-import { SearchQuerySchema, type SearchResult } from '../api/contract.ts';
+import { SearchQuerySchema, type SearchResult } from '../../graph/contract/api.ts';
 import type { AppDeps } from '../deps.ts';
 import { parseRequest } from '../http/validate.ts';
 import { luceneQuery } from './lucene-query.ts';

@@ -1,5 +1,5 @@
-import type { Evidence, TimelineEvent } from '../api/contract.ts';
-import { evidenceOf, type Props } from '../graph-view/elements.ts';
+import type { Evidence, TimelineEvent } from '../../graph/contract/api.ts';
+import { evidenceOf, type Props } from '../../graph/contract/elements.ts';
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const strings = (v: unknown): string[] =>

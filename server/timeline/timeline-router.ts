@@ -1,6 +1,6 @@
 import { Router } from 'express';
+import { type Timeline, TimelineQuerySchema } from '../../graph/contract/api.ts';
 import { AppError } from '../../graph/errors.ts';
-import { type Timeline, TimelineQuerySchema } from '../api/contract.ts';
 import type { AppDeps } from '../deps.ts';
 import { parseRequest } from '../http/validate.ts';
 import { type TimelineRows, timelineEvents } from './timeline-events.ts';

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../../graph/errors.ts';
-import type { Logger } from '../logger.ts';
 import {
   MAX_VIEW_BYTES,
   MAX_VIEWS,
@@ -11,7 +9,9 @@ import {
   type SavedViewInput,
   SavedViewSchema,
   type SavedViewSummary,
-} from './views-contract.ts';
+} from '../../graph/contract/saved-view.ts';
+import { AppError } from '../../graph/errors.ts';
+import type { Logger } from '../logger.ts';
 
 /**
  * Saved views as one JSON file each under `<dataDir>/views/`, named by id. A file is written to a

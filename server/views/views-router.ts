@@ -1,8 +1,12 @@
 import { Router } from 'express';
+import {
+  SavedViewIdSchema,
+  SavedViewInputSchema,
+  type SavedViewList,
+} from '../../graph/contract/saved-view.ts';
 import type { AppDeps } from '../deps.ts';
 import { parseRequest } from '../http/validate.ts';
 import { createViewStore } from './view-store.ts';
-import { SavedViewIdSchema, SavedViewInputSchema, type SavedViewList } from './views-contract.ts';
 
 /** GET/POST /api/views and GET/DELETE /api/views/:id: saved views, kept as files under DATA_DIR. */
 export function createViewsRouter({ config, logger }: AppDeps): Router {

@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SavedView, SavedViewInput, SavedViewList } from '../../graph/contract/saved-view.ts';
 import type { Graph } from '../../graph/driver.ts';
 import { createApp } from '../app.ts';
 import type { ServerConfig } from '../config.ts';
 import { silentLogger } from '../logger.ts';
 import { slugify } from './view-store.ts';
-import type { SavedView, SavedViewInput, SavedViewList } from './views-contract.ts';
 
 // Saved views need no database: the app is built with a graph that fails if anything touches it.
 const noGraph = new Proxy({} as Graph, {

@@ -1,4 +1,4 @@
-import type { CypherResponse } from '../../../server/api/contract.ts';
+import type { CypherResponse } from '../../../graph/contract/api.ts';
 import { requestJson } from '../api.ts';
 
 /**

@@ -19,7 +19,7 @@ import {
 } from '@codemirror/view';
 import { createCypherEditor, type EditorApi } from '@neo4j-cypher/codemirror';
 import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
-import type { GraphSchemaInfo } from '../../../server/api/contract.ts';
+import type { GraphSchemaInfo } from '../../../graph/contract/api.ts';
 import type { ErrorRange } from './error-position.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ElementEdge, ElementNode, Elements } from '../../../server/api/contract.ts';
+import type { ElementEdge, ElementNode, Elements } from '../../../graph/contract/api.ts';
 import { reduce } from '../state/actions.ts';
 import { graphKey, initialState } from '../state/view-state.ts';
 import { mergeElements, withQueryGraph } from './query-graph.ts';

@@ -1,4 +1,4 @@
-import type { Elements } from '../../../server/api/contract.ts';
+import type { Elements } from '../../../graph/contract/api.ts';
 import type { AppState } from '../state/view-state.ts';
 
 /**

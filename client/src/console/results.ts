@@ -1,4 +1,4 @@
-import type { CypherResponse } from '../../../server/api/contract.ts';
+import type { CypherResponse } from '../../../graph/contract/api.ts';
 import { createGraphView, type GraphView } from '../graph/cy.ts';
 import { h, replace } from '../views/dom.ts';
 import type { QueryGraphMode } from './query-graph.ts';

@@ -1,8 +1,8 @@
+import type { DocumentView } from '../../../graph/contract/api.ts';
 import { graphToCsv } from '../../../graph/export/csv.ts';
 import { type ExportGraph, type ExportMeta, evidenceDocumentIds } from '../../../graph/export/elements.ts';
 import { graphToGraphml } from '../../../graph/export/graphml.ts';
 import { graphToJson } from '../../../graph/export/json.ts';
-import type { DocumentView } from '../../../server/api/contract.ts';
 import type { DataCache } from '../data.ts';
 import type { CanvasExport, GraphSnapshot, Size } from '../graph/cy-export.ts';
 import { LABEL_STYLES, styleOf } from '../graph/style.ts';

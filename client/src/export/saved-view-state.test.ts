@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SavedViewInputSchema } from '../../../server/api/contract.ts';
+import { SavedViewInputSchema } from '../../../graph/contract/api.ts';
 import { EMPTY_VIEW, type ViewState } from '../state/view-state.ts';
 import { savedViewInput, viewStateOf } from './saved-view-state.ts';
 

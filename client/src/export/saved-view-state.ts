@@ -1,4 +1,4 @@
-import type { SavedView, SavedViewInput, SavedViewState } from '../../../server/api/contract.ts';
+import type { SavedView, SavedViewInput, SavedViewState } from '../../../graph/contract/api.ts';
 import type { Viewport } from '../graph/cy-export.ts';
 import { LAYOUTS, type LayoutName, VIEWS, type ViewName, type ViewState } from '../state/view-state.ts';
 

@@ -3,7 +3,7 @@ import type {
   SavedViewInput,
   SavedViewList,
   SavedViewSummary,
-} from '../../../server/api/contract.ts';
+} from '../../../graph/contract/api.ts';
 import { requestJson } from '../api.ts';
 
 /** The saved views endpoints, with failures as ApiError like the rest of the client's calls. */

@@ -1,4 +1,4 @@
-import type { DocumentView } from '../../../server/api/contract.ts';
+import type { DocumentView } from '../../../graph/contract/api.ts';
 import { formatBetween, formatDate } from '../format/dates.ts';
 
 /** "Title. Publisher, 12 June 2017." — a source as a footer or a CSV cell lists it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ElementEdge, ElementNode } from '../../../server/api/contract.ts';
+import type { ElementEdge, ElementNode } from '../../../graph/contract/api.ts';
 import {
   caption,
   composeGraph,

@@ -1,4 +1,4 @@
-import type { ElementEdge, ElementNode, Elements } from '../../../server/api/contract.ts';
+import type { ElementEdge, ElementNode, Elements } from '../../../graph/contract/api.ts';
 import type { Truncation } from '../state/view-state.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Core, EdgeSingular, NodeSingular, Position, SingularElementArgument } from 'cytoscape';
+import type { ElementEdge, ElementNode } from '../../../graph/contract/api.ts';
 import type { ExportGraph } from '../../../graph/export/elements.ts';
-import type { ElementEdge, ElementNode } from '../../../server/api/contract.ts';
 import {
   drawingToSvg,
   type EdgeLabel,

@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeCollection, type Position } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
-import type { ElementEdge, ElementNode, Elements } from '../../../server/api/contract.ts';
+import type { ElementEdge, ElementNode, Elements } from '../../../graph/contract/api.ts';
 import type { LayoutName, Selection } from '../state/view-state.ts';
 import { caption } from './compose.ts';
 import { type CanvasExport, createCanvasExport } from './cy-export.ts';

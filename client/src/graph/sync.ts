@@ -1,4 +1,4 @@
-import type { ElementNode } from '../../../server/api/contract.ts';
+import type { ElementNode } from '../../../graph/contract/api.ts';
 import { ApiError } from '../api.ts';
 import { withQueryGraph } from '../console/query-graph.ts';
 import type { DataCache } from '../data.ts';

@@ -1,4 +1,4 @@
-import type { Elements } from '../../../server/api/contract.ts';
+import type { Elements } from '../../../graph/contract/api.ts';
 import { NO_ELEMENTS, type QueryGraphMode, showQueryGraph } from '../console/query-graph.ts';
 import {
   type AppState,

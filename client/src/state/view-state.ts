@@ -3,7 +3,7 @@
  * is only true of this page load: the graph's load status, its notices and the server's health.
  */
 
-import type { Elements } from '../../../server/api/contract.ts';
+import type { Elements } from '../../../graph/contract/api.ts';
 import { layerKey, NO_ELEMENTS } from '../console/query-graph.ts';
 
 export const STATUSES = ['idle', 'loading', 'empty', 'truncated', 'error', 'ready'] as const;

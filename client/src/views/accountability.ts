@@ -1,4 +1,4 @@
-import type { AccountabilityByOrg, Holder } from '../../../server/api/contract.ts';
+import type { AccountabilityByOrg, Holder } from '../../../graph/contract/api.ts';
 import { formatBetween, formatDate, formatSpan } from '../format/dates.ts';
 import type { Deps } from './deps.ts';
 import { errorText, h, replace, statusLine } from './dom.ts';

@@ -1,5 +1,5 @@
-import type { CypherResponse } from '../../../server/api/contract.ts';
-import { QUERY_LIBRARY } from '../../../server/cypher/library.ts';
+import type { CypherResponse } from '../../../graph/contract/api.ts';
+import { QUERY_LIBRARY } from '../../../graph/contract/query-library.ts';
 import { ApiError, isAbort } from '../api.ts';
 import { runCypher } from '../console/api.ts';
 import { createParamsEditor, createQueryEditor } from '../console/editors.ts';

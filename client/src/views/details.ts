@@ -1,4 +1,4 @@
-import type { ElementEdge, NodeDetail } from '../../../server/api/contract.ts';
+import type { ElementEdge, NodeDetail } from '../../../graph/contract/api.ts';
 import { formatDate, formatSpan, precisionOf } from '../format/dates.ts';
 import { styleOf } from '../graph/style.ts';
 import type { AppState } from '../state/view-state.ts';

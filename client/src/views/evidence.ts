@@ -1,4 +1,4 @@
-import type { DocumentView, Evidence } from '../../../server/api/contract.ts';
+import type { DocumentView, Evidence } from '../../../graph/contract/api.ts';
 import { formatBetween, formatDate } from '../format/dates.ts';
 import type { Deps } from './deps.ts';
 import { h } from './dom.ts';

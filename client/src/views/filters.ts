@@ -1,4 +1,4 @@
-import type { GraphSchemaInfo } from '../../../server/api/contract.ts';
+import type { GraphSchemaInfo } from '../../../graph/contract/api.ts';
 import { viewRelationshipTypes } from '../graph/compose.ts';
 import { styleOf } from '../graph/style.ts';
 import type { Store } from '../state/store.ts';

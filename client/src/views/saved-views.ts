@@ -1,5 +1,5 @@
 import '../export/export.css';
-import type { SavedViewSummary } from '../../../server/api/contract.ts';
+import type { SavedViewSummary } from '../../../graph/contract/api.ts';
 import { savedViewInput, viewStateOf } from '../export/saved-view-state.ts';
 import type { SavedViewsApi } from '../export/saved-views-api.ts';
 import { formatDate } from '../format/dates.ts';

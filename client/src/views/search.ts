@@ -1,4 +1,4 @@
-import type { SearchResult } from '../../../server/api/contract.ts';
+import type { SearchResult } from '../../../graph/contract/api.ts';
 import { ApiError, isAbort } from '../api.ts';
 import { styleOf } from '../graph/style.ts';
 import type { Deps } from './deps.ts';

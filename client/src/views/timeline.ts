@@ -1,4 +1,4 @@
-import type { TimelineEvent } from '../../../server/api/contract.ts';
+import type { TimelineEvent } from '../../../graph/contract/api.ts';
 import { formatEventDate } from '../format/dates.ts';
 import type { AppState } from '../state/view-state.ts';
 import type { Deps } from './deps.ts';

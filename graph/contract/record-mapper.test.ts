@@ -1,7 +1,8 @@
 import neo4j, { Record as Neo4jRecord, Node, Path, PathSegment, Relationship } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { ElementsSchema } from '../server/api/contract.ts';
-import { ElementsCollector, evidenceOf, toElements, toPlain } from './mapper.ts';
+import { ElementsSchema } from './api.ts';
+import { evidenceOf } from './elements.ts';
+import { ElementsCollector, toElements, toPlain } from './record-mapper.ts';
 
 // Driver objects built by hand, as the driver builds them from Bolt; elementIds are made up.
 const person = new Node(1, ['Person'], { id: 'person:stuart-north', name: 'Stuart North' }, 'e:1');

@@ -21,7 +21,8 @@ import {
   type Point,
   type Relationship,
 } from 'neo4j-driver';
-import type { ElementEdge, ElementNode, Elements, Evidence } from '../server/api/contract.ts';
+import type { ElementEdge, ElementNode, Elements } from './api.ts';
+import { edgeElement, nodeElement } from './elements.ts';
 
 /**
  * The one mapper from neo4j-driver values to what the API sends: Cytoscape elements for the graph
@@ -79,75 +80,20 @@ function nodeName(node: AnyNode): string {
   return stringProperty(node.properties, 'name') ?? stringProperty(node.properties, 'title') ?? nodeId(node);
 }
 
-function optionalString(properties: Record<string, unknown>, key: string): string | null {
-  const value = properties[key];
-  if (value === undefined || value === null) return null;
-  const plain = toPlain(value);
-  return typeof plain === 'string' ? plain : plain === null ? null : JSON.stringify(plain);
-}
-
-// ---- elements ---------------------------------------------------------------------------------
-
-/** `{documentId, quote}` pairs from the parallel `evidenceDocumentIds` / `evidenceQuotes` lists. */
-export function evidenceOf(properties: Record<string, unknown>): Evidence[] {
-  const ids = properties.evidenceDocumentIds;
-  const quotes = properties.evidenceQuotes;
-  if (!Array.isArray(ids) || !Array.isArray(quotes)) return [];
-  const evidence: Evidence[] = [];
-  const length = Math.min(ids.length, quotes.length);
-  for (let i = 0; i < length; i += 1) {
-    const documentId = ids[i];
-    const quote = quotes[i];
-    if (typeof documentId === 'string' && typeof quote === 'string') evidence.push({ documentId, quote });
-  }
-  return evidence;
-}
-
-/**
- * The date a node stands at: an explicit `date`, else a publication date (documents, reports),
- * else an inspection's start.
- */
-function nodeDate(node: AnyNode): string | undefined {
-  const props = node.properties;
-  const date = optionalString(props, 'date') ?? optionalString(props, 'published');
-  if (date) return date;
-  return node.labels[0] === 'Inspection' ? (optionalString(props, 'from') ?? undefined) : undefined;
-}
-
+/** The node as the element rules see it: its first label and its properties made plain. */
 export function toElementNode(node: AnyNode): ElementNode {
-  const props = node.properties;
-  const data: ElementNode['data'] = { id: nodeId(node), label: node.labels[0] ?? '', name: nodeName(node) };
-  const kind = optionalString(props, 'kind');
-  if (kind !== null) data.kind = kind;
-  const date = nodeDate(node);
-  if (date !== undefined) data.date = date;
-  const disputed = props.disputedProperties;
-  if (Array.isArray(disputed) && disputed.length > 0) {
-    data.disputed = disputed.filter((p): p is string => typeof p === 'string');
-  }
-  return { data };
+  const element = nodeElement(node.labels[0] ?? '', plainProperties(node.properties));
+  // Ad-hoc nodes from the console may have no `id` or name: fall back to the elementId.
+  element.data.id = nodeId(node);
+  element.data.name = nodeName(node);
+  return element;
 }
-
-/** Edge properties passed through when present: they qualify the relationship in the view. */
-const OPTIONAL_EDGE_STRINGS = ['capacity', 'status', 'date', 'text'] as const;
 
 /** An edge between the given end ids; the caller resolves those from the nodes it has. */
 export function toElementEdge(rel: AnyRelationship, source: string, target: string): ElementEdge {
-  const props = rel.properties;
-  const data: ElementEdge['data'] = {
-    id: relationshipId(rel),
-    source,
-    target,
-    type: rel.type,
-    from: optionalString(props, 'from'),
-    to: optionalString(props, 'to'),
-    qualifier: optionalString(props, 'qualifier'),
-    evidence: evidenceOf(props),
-  };
-  for (const key of OPTIONAL_EDGE_STRINGS) {
-    if (props[key] !== undefined && props[key] !== null) data[key] = optionalString(props, key);
-  }
-  return { data };
+  const element = edgeElement(rel.type, source, target, plainProperties(rel.properties));
+  element.data.id = relationshipId(rel);
+  return element;
 }
 
 /**

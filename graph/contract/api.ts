@@ -1,21 +1,12 @@
 import { z } from 'zod';
+import { ERROR_CODES } from './error-codes.ts';
+
+export type { ErrorCode } from './error-codes.ts';
 
 /**
  * The HTTP API's request and response shapes. The server validates requests with these and the
  * client types its calls from them; docs/api in the README follows this file.
  */
-
-export const ERROR_CODES = [
-  'BAD_REQUEST',
-  'NOT_FOUND',
-  'WRITE_NOT_ALLOWED',
-  'FORBIDDEN_CLAUSE',
-  'CYPHER_SYNTAX',
-  'QUERY_TIMEOUT',
-  'TOO_LARGE',
-  'DATABASE_UNAVAILABLE',
-  'INTERNAL',
-] as const;
 
 export const ErrorBodySchema = z.object({
   error: z.object({
@@ -300,4 +291,4 @@ export const CypherResponseSchema = z.object({
 export type CypherResponse = z.infer<typeof CypherResponseSchema>;
 
 // Saved views (GET/POST /api/views, GET/DELETE /api/views/:id) have their shapes in their own file.
-export * from '../views/views-contract.ts';
+export * from './saved-view.ts';
