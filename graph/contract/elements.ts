@@ -120,3 +120,24 @@ export function holdsEdge(tenure: Props): ElementEdge {
     },
   };
 }
+
+/**
+ * Properties that are not shown as properties: evidence is shown as evidence, attestations as
+ * attestations, and the rest is the loader's bookkeeping. The server leaves these out of a node's
+ * details and the client's panel skips them; both read this one list.
+ */
+export const HIDDEN_PROPERTIES: ReadonlySet<string> = new Set([
+  'evidenceDocumentIds',
+  'evidenceQuotes',
+  'seedHash',
+  'aliasesText',
+  'quotesText',
+  'text',
+  'attestationDocumentIds',
+  'attestationQuotes',
+]);
+
+/** The properties worth showing as properties. */
+export function visibleProperties(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([key]) => !HIDDEN_PROPERTIES.has(key)));
+}

@@ -14,28 +14,13 @@ import {
   holdsEdge,
   nodeElement,
   type Props,
+  visibleProperties,
 } from '../../graph/contract/elements.ts';
 import { AppError } from '../../graph/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { labelForId } from '../graph-view/node-label.ts';
 import { parseRequest } from '../http/validate.ts';
 import { NEIGHBOURS, NODE_DETAIL } from './node-queries.ts';
-
-/** Properties not worth showing as properties: evidence is shown as evidence, the rest is bookkeeping. */
-const HIDDEN_PROPERTIES = new Set([
-  'evidenceDocumentIds',
-  'evidenceQuotes',
-  'seedHash',
-  'aliasesText',
-  'quotesText',
-  'text',
-  'attestationDocumentIds',
-  'attestationQuotes',
-]);
-
-function visibleProperties(props: Props): Props {
-  return Object.fromEntries(Object.entries(props).filter(([key]) => !HIDDEN_PROPERTIES.has(key)));
-}
 
 function notFound(id: string): AppError {
   return new AppError('NOT_FOUND', `No node with id '${id}'`, { id });
