@@ -1,9 +1,2 @@
-import { AppError } from '../../graph/errors.ts';
-import { labelOfId, type NodeLabel } from '../../graph/seed/schema.ts';
-
-/** The label an id names by its prefix; an id with no known prefix cannot exist, so it is a 404. */
-export function labelForId(id: string): NodeLabel {
-  const label = labelOfId(id);
-  if (!label) throw new AppError('NOT_FOUND', `No node with id '${id}'`, { id });
-  return label;
-}
+// The accountability router still imports the label rule from here; it lives in server/nodes/.
+export { labelForId } from '../nodes/node-label.ts';

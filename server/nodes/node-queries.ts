@@ -10,15 +10,15 @@ WITH n, collect(CASE WHEN c IS NULL THEN null ELSE
   {property: c.property, value: c.value, documentId: d.id, quote: c.evidenceQuotes[0]} END) AS claims
 RETURN n {.*} AS props, claims, COUNT { (n)--() } AS degree`;
 
+/** What a node element needs: never a document's whole text. */
+export const NODE_FIELDS =
+  '.id, .name, .title, .kind, .capacity, .from, .to, .published, .notBefore, .notAfter, .disputedProperties';
+
 /**
  * The neighbourhood of a node. Tenures are folded into one HOLDS row (person → post), unless the
  * node is itself a Tenure. `$at` keeps only relationships whose span covers that day; relationships
  * without dates are timeless. `$types` filters by relationship type (HOLDS for tenures).
  */
-/** What a node element needs: never a document's whole text. */
-export const NODE_FIELDS =
-  '.id, .name, .title, .kind, .capacity, .from, .to, .published, .notBefore, .notAfter, .disputedProperties';
-
 export const NEIGHBOURS = `
 MATCH (n {id: $id}) WHERE $label IN labels(n)
 CALL (n) {
