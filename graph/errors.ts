@@ -33,6 +33,47 @@ const TIMEOUT_CODES = new Set([
   'Neo.TransientError.Transaction.Terminated',
 ]);
 
+/**
+ * Neo4j refusing what the caller may not do: a write in a read transaction, an administration
+ * command, a procedure the server does not have. Why that is not allowed is the caller's to say
+ * (`RefusalReasons`), so the message reads "The query tried to write; the console is read-only."
+ */
+const REFUSALS: Record<string, { code: ErrorCode; kind: keyof RefusalReasons; what: string }> = {
+  'Neo.ClientError.Statement.AccessMode': {
+    code: 'WRITE_NOT_ALLOWED',
+    kind: 'write',
+    what: 'The query tried to write',
+  },
+  'Neo.ClientError.Security.Forbidden': {
+    code: 'WRITE_NOT_ALLOWED',
+    kind: 'write',
+    what: 'The query tried to write',
+  },
+  'Neo.ClientError.Statement.UnsupportedAdministrationCommand': {
+    code: 'FORBIDDEN_CLAUSE',
+    kind: 'admin',
+    what: 'The query is an administration command',
+  },
+  'Neo.ClientError.Procedure.ProcedureNotFound': {
+    code: 'FORBIDDEN_CLAUSE',
+    kind: 'procedure',
+    what: 'The query calls a procedure that does not exist here',
+  },
+};
+
+/** The end of a refusal's message: why the caller allows no such thing. */
+export interface RefusalReasons {
+  write: string;
+  admin: string;
+  procedure: string;
+}
+
+const DEFAULT_REASONS: RefusalReasons = {
+  write: 'only reads are allowed here.',
+  admin: 'only reads of the graph are allowed here.',
+  procedure: 'only reads of the graph are allowed here.',
+};
+
 /** The database error's code, also for errors the driver raises itself (e.g. no connection). */
 export function neo4jCode(error: unknown): string | undefined {
   if (error instanceof Neo4jError) return error.code;
@@ -52,10 +93,19 @@ export function isUnavailable(error: unknown): boolean {
  * The one place where Neo4j's errors become the app's errors, by error code (never message text).
  * Anything unrecognised is an INTERNAL error whose message is not shown to clients.
  */
-export function fromNeo4jError(error: unknown): AppError {
+export function fromNeo4jError(error: unknown, reasons: RefusalReasons = DEFAULT_REASONS): AppError {
   if (error instanceof AppError) return error;
   const code = neo4jCode(error);
   const message = error instanceof Error ? error.message : String(error);
+  const refusal = code ? REFUSALS[code] : undefined;
+  if (refusal) {
+    return new AppError(
+      refusal.code,
+      `${refusal.what}; ${reasons[refusal.kind]}`,
+      { neo4jCode: code },
+      { cause: error },
+    );
+  }
   if (isUnavailable(error)) {
     return new AppError(
       'DATABASE_UNAVAILABLE',
@@ -75,7 +125,7 @@ export function fromNeo4jError(error: unknown): AppError {
     );
   }
   if (code === 'Neo.ClientError.Statement.SyntaxError') {
-    // The console adds where the error points (server/cypher/guard.ts): Neo4j 5 gives it only in its message.
+    // The console adds where the error points (server/cypher/console-error.ts): Neo4j 5 gives it only in its message.
     return new AppError('CYPHER_SYNTAX', message, { neo4jCode: code }, { cause: error });
   }
   if (code?.startsWith('Neo.ClientError.Statement.') || code?.startsWith('Neo.ClientError.Procedure.')) {

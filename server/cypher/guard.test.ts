@@ -1,7 +1,6 @@
-import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../graph/errors.ts';
-import { checkPlan, consoleError, EXPLAIN_PREFIX, type PlanNode, toDriverParams } from './guard.ts';
+import { checkPlan, type PlanNode, toDriverParams } from './guard.ts';
 import { lexCypher } from './lexer.ts';
 import { preflight } from './preflight.ts';
 
@@ -183,33 +182,6 @@ describe('checkPlan', () => {
     expect(check(summary('w', op('Mystery@neo4j'))).code).toBe('WRITE_NOT_ALLOWED');
     expect(check(summary('s', op('Mystery@neo4j'))).code).toBe('FORBIDDEN_CLAUSE');
     expect(check(summary('r', op('AllNodesScan'), 'system')).code).toBe('FORBIDDEN_CLAUSE');
-  });
-});
-
-describe('consoleError', () => {
-  it('moves syntax positions back past the EXPLAIN prefix', () => {
-    const error = new Neo4jError(
-      'Invalid input \'\': expected an expression (line 2, column 23 (offset: 30))\n"MATCH (n) RETURN n.x +"',
-      'Neo.ClientError.Statement.SyntaxError',
-      '50N42',
-      'error',
-    );
-    const app = consoleError(error, EXPLAIN_PREFIX);
-    expect(app.code).toBe('CYPHER_SYNTAX');
-    expect(app.details).toMatchObject({ line: 1, column: 23, offset: 22 });
-    expect(app.message).toContain('(line 1, column 23 (offset: 22))');
-  });
-
-  it('maps unknown procedures to FORBIDDEN_CLAUSE and timeouts by code', () => {
-    const notFound = new Neo4jError('x', 'Neo.ClientError.Procedure.ProcedureNotFound', '42001', 'x');
-    expect(consoleError(notFound).code).toBe('FORBIDDEN_CLAUSE');
-    const timeout = new Neo4jError(
-      'any text',
-      'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
-      '25N06',
-      'x',
-    );
-    expect(consoleError(timeout).code).toBe('QUERY_TIMEOUT');
   });
 });
 

@@ -1,8 +1,19 @@
 import neo4j, { type Transaction } from 'neo4j-driver';
 import type { Graph } from '../../graph/driver.ts';
-import { AppError, fromNeo4jError, neo4jCode } from '../../graph/errors.ts';
+import { AppError } from '../../graph/errors.ts';
+import { consoleError } from './console-error.ts';
 import { lexCypher } from './lexer.ts';
-import { ALLOWED_PROCEDURES, inTransactions, preflight, procedureNotAllowed } from './preflight.ts';
+import { preflight } from './preflight.ts';
+import {
+  ALLOWED_PROCEDURES,
+  inTransactions,
+  loadCsvRefused,
+  ONLY_READS,
+  procedureNotAllowed,
+  READ_ONLY,
+  forbidden as refuse,
+  THIS_GRAPH_ONLY,
+} from './refusals.ts';
 
 /**
  * The console's guard: a query runs only if Neo4j's own planner says it is a read. The query is
@@ -27,8 +38,6 @@ export interface ExplainSummary {
   database: string | undefined;
   plan: PlanNode | false;
 }
-
-const READ_ONLY = 'the console is read-only.';
 
 /** `generic` for operators that show a write without saying which clause (EmptyResult). */
 type Finding = { code: 'WRITE_NOT_ALLOWED' | 'FORBIDDEN_CLAUSE'; error: AppError; generic?: true };
@@ -61,19 +70,13 @@ function inspect(operator: PlanNode, database: string, queryWords: ReadonlySet<s
   if (planDatabase !== undefined && planDatabase.toLowerCase() !== database.toLowerCase()) {
     return {
       code: 'FORBIDDEN_CLAUSE',
-      error: new AppError(
-        'FORBIDDEN_CLAUSE',
-        `The query runs against the ${planDatabase} database; the console reads the app’s graph only.`,
-        { operator: name, database: planDatabase },
-      ),
+      error: refuse(`The query runs against the ${planDatabase} database; ${THIS_GRAPH_ONLY}`, {
+        operator: name,
+        database: planDatabase,
+      }),
     };
   }
-  const forbidden = (message: string, details: Record<string, unknown> = {}): Finding => ({
-    code: 'FORBIDDEN_CLAUSE',
-    error: new AppError('FORBIDDEN_CLAUSE', message, { operator: name, ...details }),
-  });
-  if (name === 'LoadCSV')
-    return forbidden('LOAD CSV reads files and web addresses; the console reads only the graph.');
+  if (name === 'LoadCSV') return { code: 'FORBIDDEN_CLAUSE', error: loadCsvRefused({ operator: name }) };
   if (name === 'TransactionApply' || name === 'TransactionForeach') {
     return { code: 'FORBIDDEN_CLAUSE', error: inTransactions() };
   }
@@ -85,9 +88,12 @@ function inspect(operator: PlanNode, database: string, queryWords: ReadonlySet<s
     return undefined;
   }
   if (SCHEMA_OR_ADMIN.test(name)) {
-    return forbidden(
-      `The query is an administration or schema command (${name}); the console only reads the graph.`,
-    );
+    return {
+      code: 'FORBIDDEN_CLAUSE',
+      error: refuse(`The query is an administration or schema command (${name}); ${ONLY_READS}`, {
+        operator: name,
+      }),
+    };
   }
   for (const [pattern, clauses, verb] of WRITE_OPERATORS) {
     if (pattern.test(name)) {
@@ -136,11 +142,9 @@ export function checkPlan(summary: ExplainSummary, database: string, query = '')
   }
   if (firstWrite) throw firstWrite.error;
   if (summary.database !== undefined && summary.database.toLowerCase() !== database.toLowerCase()) {
-    throw new AppError(
-      'FORBIDDEN_CLAUSE',
-      `The query runs against the ${summary.database} database; the console reads the app’s graph only.`,
-      { database: summary.database },
-    );
+    throw refuse(`The query runs against the ${summary.database} database; ${THIS_GRAPH_ONLY}`, {
+      database: summary.database,
+    });
   }
   switch (summary.queryType) {
     case 'r':
@@ -152,76 +156,14 @@ export function checkPlan(summary: ExplainSummary, database: string, query = '')
       });
     case 's':
       if (procedures.length > 0 && procedures.every((p) => ALLOWED_PROCEDURES.has(p))) return;
-      throw new AppError(
-        'FORBIDDEN_CLAUSE',
-        'The query is a schema or administration command; the console only reads the graph.',
-        { queryType: summary.queryType },
-      );
+      throw refuse(`The query is a schema or administration command; ${ONLY_READS}`, {
+        queryType: summary.queryType,
+      });
     default:
       throw new AppError('FORBIDDEN_CLAUSE', 'Neo4j could not confirm that the query only reads.', {
         queryType: summary.queryType,
       });
   }
-}
-
-// ---- errors -----------------------------------------------------------------------------------
-
-const POSITION = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/;
-
-/**
- * Neo4j's errors for a console query, by error code. Syntax and other statement errors keep
- * Neo4j's message, with the position moved back past the EXPLAIN prefix the guard added: the
- * position is only in the message text (Neo4j 5 sends no structured position over Bolt).
- */
-export function consoleError(error: unknown, prefix = ''): AppError {
-  if (error instanceof AppError) return error;
-  const code = neo4jCode(error);
-  switch (code) {
-    case 'Neo.ClientError.Procedure.ProcedureNotFound':
-      return new AppError(
-        'FORBIDDEN_CLAUSE',
-        `The query calls a procedure that does not exist here; the console may call only ${[...ALLOWED_PROCEDURES].join(', ')}.`,
-        { neo4jCode: code, allowed: [...ALLOWED_PROCEDURES] },
-        { cause: error },
-      );
-    case 'Neo.ClientError.Statement.UnsupportedAdministrationCommand':
-      return new AppError(
-        'FORBIDDEN_CLAUSE',
-        'The query is an administration command; the console only reads the graph.',
-        { neo4jCode: code },
-        { cause: error },
-      );
-    case 'Neo.ClientError.Statement.AccessMode':
-    case 'Neo.ClientError.Security.Forbidden':
-      return new AppError(
-        'WRITE_NOT_ALLOWED',
-        `The query tried to write; ${READ_ONLY}`,
-        { neo4jCode: code },
-        { cause: error },
-      );
-  }
-  const translated = fromNeo4jError(error);
-  if (!code?.startsWith('Neo.ClientError.Statement.')) return translated;
-  const { message, position } = shiftPosition(error instanceof Error ? error.message : String(error), prefix);
-  return new AppError(translated.code, message, { neo4jCode: code, ...(position ?? {}) }, { cause: error });
-}
-
-function shiftPosition(
-  message: string,
-  prefix: string,
-): { message: string; position?: { line: number; column: number; offset: number } } {
-  const match = POSITION.exec(message);
-  if (!match) return { message };
-  const prefixLines = prefix.split('\n').length - 1;
-  const line = Number(match[1]) - prefixLines;
-  const column = Number(match[2]);
-  const offset = Number(match[3]) - prefix.length;
-  // A position inside the prefix (Neo4j's "line 0" for statement-level errors) points nowhere useful.
-  if (line < 1 || offset < 0) return { message: message.replace(POSITION, '').trim() };
-  return {
-    message: message.replace(POSITION, `(line ${line}, column ${column} (offset: ${offset}))`),
-    position: { line, column, offset },
-  };
 }
 
 // ---- EXPLAIN ----------------------------------------------------------------------------------

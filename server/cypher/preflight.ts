@@ -1,22 +1,20 @@
 import { AppError } from '../../graph/errors.ts';
 import { isName, isSymbol, isWord, lexCypher, type Token } from './lexer.ts';
+import {
+  ALLOWED_PROCEDURES,
+  forbidden,
+  inTransactions,
+  loadCsvRefused,
+  ONLY_READS,
+  procedureNotAllowed,
+  THIS_GRAPH_ONLY,
+} from './refusals.ts';
 
 /**
  * Checks made on the text of a console query before it reaches Neo4j. They are cheap and give
  * clear reasons; they are not what keeps the console read-only (EXPLAIN's plan and the
  * rolled-back transaction are), so they may be strict where a rare legitimate query is caught.
  */
-
-/** Procedures the console may call: schema introspection and the server's version. */
-export const ALLOWED_PROCEDURES: ReadonlySet<string> = new Set([
-  'db.labels',
-  'db.relationshipTypes',
-  'db.propertyKeys',
-  'db.schema.visualization',
-  'db.schema.nodeTypeProperties',
-  'db.schema.relTypeProperties',
-  'dbms.components',
-]);
 
 export const PARAMS_LIMITS = { maxBytes: 64 * 1024, maxDepth: 8 } as const;
 
@@ -62,10 +60,6 @@ const CREATE_ADMIN = new Set([
   'BTREE',
   'OR',
 ]);
-
-function forbidden(message: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError('FORBIDDEN_CLAUSE', message, details);
-}
 
 /** The procedure or database name a token spells, in its own case. */
 function nameText(token: Token): string {
@@ -188,15 +182,12 @@ export function preflight(
     if (!clausePosition) continue;
     const target = readDottedName(tokens, i + 1);
     if (!target || isSymbol(tokens[target.next], '(')) {
-      throw forbidden('USE may only name this database; the console reads the app’s graph only.');
+      throw forbidden(`USE may only name this database; ${THIS_GRAPH_ONLY}`);
     }
     if (target.name.toLowerCase() !== options.database.toLowerCase()) {
-      throw forbidden(
-        `USE ${target.name} switches to another database; the console reads the app’s graph only.`,
-        {
-          database: target.name,
-        },
-      );
+      throw forbidden(`USE ${target.name} switches to another database; ${THIS_GRAPH_ONLY}`, {
+        database: target.name,
+      });
     }
     if (i === start) start = target.next;
   }
@@ -204,13 +195,13 @@ export function preflight(
   const head = tokens[start];
   if (isWord(head, ...ADMIN_START)) {
     const command = `${head?.value}${isName(tokens[start + 1]) ? ` ${tokens[start + 1]?.value}` : ''}`;
-    throw forbidden(`${command} is an administration or schema command; the console only reads the graph.`, {
+    throw forbidden(`${command} is an administration or schema command; ${ONLY_READS}`, {
       command,
     });
   }
   if (isWord(head, 'CREATE') && isWord(tokens[start + 1], ...CREATE_ADMIN)) {
     const command = `CREATE ${tokens[start + 1]?.value}`;
-    throw forbidden(`${command} is an administration or schema command; the console only reads the graph.`, {
+    throw forbidden(`${command} is an administration or schema command; ${ONLY_READS}`, {
       command,
     });
   }
@@ -218,7 +209,7 @@ export function preflight(
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i];
     if (isWord(token, 'LOAD') && isWord(tokens[i + 1], 'CSV')) {
-      throw forbidden('LOAD CSV reads files and web addresses; the console reads only the graph.');
+      throw loadCsvRefused();
     }
     if (isWord(token, 'CALL') && !isSymbol(tokens[i - 1], '.')) {
       const procedure = readDottedName(tokens, i + 1);
@@ -236,17 +227,4 @@ export function preflight(
       if (isWord(tokens[j], 'TRANSACTIONS')) throw inTransactions();
     }
   }
-}
-
-export function procedureNotAllowed(name: string): AppError {
-  return forbidden(
-    `CALL ${name} is not allowed: the console may call only ${[...ALLOWED_PROCEDURES].join(', ')}.`,
-    { procedure: name, allowed: [...ALLOWED_PROCEDURES] },
-  );
-}
-
-export function inTransactions(): AppError {
-  return forbidden(
-    'CALL { … } IN TRANSACTIONS commits batches of its own; the console runs one read-only transaction.',
-  );
 }

@@ -2,7 +2,8 @@ import neo4j, { type Record as Neo4jRecord, type Transaction } from 'neo4j-drive
 import type { CypherResponse } from '../../graph/contract/api.ts';
 import { ElementsCollector, toPlain } from '../../graph/contract/record-mapper.ts';
 import type { Graph } from '../../graph/driver.ts';
-import { consoleError, guardQuery, toDriverParams } from './guard.ts';
+import { consoleError } from './console-error.ts';
+import { guardQuery, toDriverParams } from './guard.ts';
 
 export interface ConsoleLimits {
   timeoutMs: number;
