@@ -1,55 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  AccountabilityByFinding,
-  AccountabilityByOrg,
-  DocumentView,
-  ErrorBody,
-  GraphSchemaInfo,
-  Health,
-  Neighbours,
-  NodeDetail,
-  SearchResult,
-  Timeline,
-} from '../graph/contract/api.ts';
-import type { Graph } from '../graph/driver.ts';
-import { planCounts, prepareSeeds } from '../graph/seed/prepare.ts';
+import { describe, expect, it } from 'vitest';
 import {
-  getJson,
-  openTestGraph,
-  PROJECT_ROOT,
-  resetToProjectSeeds,
-  startTestServer,
-  type TestServer,
-} from '../test/graph-helpers.ts';
+  AccountabilityByFindingSchema,
+  AccountabilityByOrgSchema,
+  GraphSchemaSchema,
+  HealthSchema,
+  TimelineSchema,
+} from '../graph/contract/api.ts';
+import { planCounts, prepareSeeds } from '../graph/seed/prepare.ts';
+import { getError, getJson } from '../test/api-calls.ts';
+import { PROJECT_ROOT, useSeededApp } from '../test/graph-helpers.ts';
 
-let graph: Graph;
-let server: TestServer;
-const documents = new Map<string, string>();
-
-async function documentText(id: string): Promise<string> {
-  const cached = documents.get(id);
-  if (cached) return cached;
-  const { body } = await getJson<DocumentView>(`${server.url}/api/documents/${id}`);
-  documents.set(id, body.text);
-  return body.text;
-}
-
-beforeAll(async () => {
-  graph = openTestGraph();
-  await resetToProjectSeeds(graph);
-  server = await startTestServer(graph);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await graph?.close();
-});
+// The API over the project's seeds, every answer parsed with its schema from graph/contract/api.ts.
+// The explorer's endpoints (search, nodes, documents) are in api-explorer.int.test.ts.
+const server = useSeededApp();
 
 describe('GET /api/health and /api/schema', () => {
   it('reports Neo4j up and the seed graph counted', async () => {
     const { plan } = prepareSeeds(PROJECT_ROOT);
-    const { status, body } = await getJson<Health>(`${server.url}/api/health`);
-    expect(status).toBe(200);
+    const body = await getJson(`${server.url}/api/health`, HealthSchema);
+    if (body.status !== 'ok') throw new Error(`health is ${body.status}`);
     expect(body.neo4j).toMatchObject({ status: 'up', edition: 'community' });
     expect(body.neo4j.version).toMatch(/^5\.26\./);
     expect(body.graph).toEqual({ nodes: plan.nodes.length, relationships: plan.relationships.length });
@@ -57,159 +26,19 @@ describe('GET /api/health and /api/schema', () => {
 
   it('lists labels and relationship types with their counts', async () => {
     const counts = planCounts(prepareSeeds(PROJECT_ROOT).plan);
-    const { body } = await getJson<GraphSchemaInfo>(`${server.url}/api/schema`);
+    const body = await getJson(`${server.url}/api/schema`, GraphSchemaSchema);
     expect(body.labels).toContainEqual({ label: 'Person', count: counts.nodes.Person });
     expect(body.relationshipTypes).toContainEqual({ type: 'HELD', count: counts.relationships.HELD });
     expect(body.propertyKeys).toContain('evidenceQuotes');
   });
 });
 
-describe('GET /api/search', () => {
-  it('finds a person by a partial, lower-case name', async () => {
-    const { body } = await getJson<SearchResult>(`${server.url}/api/search?q=jones-gree`);
-    expect(body.results[0]).toMatchObject({ id: 'person:pat-jones-greenhalgh', label: 'Person' });
-  });
-
-  it('is tolerant of accents and case', async () => {
-    const { body } = await getJson<SearchResult>(`${server.url}/api/search?q=KÁREN%20dol`);
-    expect(body.results[0]?.id).toBe('person:karen-dolton');
-  });
-
-  it('filters by label and caps the results', async () => {
-    const { body } = await getJson<SearchResult>(
-      `${server.url}/api/search?q=bury&label=Organisation&limit=3`,
-    );
-    expect(body.results.length).toBeGreaterThan(0);
-    expect(body.results.length).toBeLessThanOrEqual(3);
-    expect(body.results.every((r) => r.label === 'Organisation')).toBe(true);
-  });
-
-  it('treats Lucene syntax as plain text', async () => {
-    const { status } = await getJson(`${server.url}/api/search?q=${encodeURIComponent('name:"x" OR *:* (')}`);
-    expect(status).toBe(200);
-  });
-
-  it('rejects a missing query with 400', async () => {
-    const { status, body } = await getJson<ErrorBody>(`${server.url}/api/search?q=`);
-    expect(status).toBe(400);
-    expect(body.error.code).toBe('BAD_REQUEST');
-  });
-});
-
-describe('GET /api/nodes/:id', () => {
-  it("returns a node with evidence quotes that are found in their documents' text", async () => {
-    const { status, body } = await getJson<NodeDetail>(`${server.url}/api/nodes/person:stuart-north`);
-    expect(status).toBe(200);
-    expect(body.node).toMatchObject({ id: 'person:stuart-north', label: 'Person', name: 'Stuart North' });
-    expect(body.evidence.length).toBeGreaterThan(0);
-    for (const e of body.evidence) expect(await documentText(e.documentId)).toContain(e.quote);
-    expect(body.degree).toBeGreaterThan(0);
-  });
-
-  it('shows both sides of a disagreement as claims', async () => {
-    const { body } = await getJson<NodeDetail>(
-      `${server.url}/api/nodes/tenure:karen-dolton-bury-council-executive-director-children-young-people-and-culture`,
-    );
-    const values = body.claims.filter((c) => c.property === 'capacity').map((c) => c.value);
-    expect(values).toEqual(expect.arrayContaining(['interim', 'acting']));
-    expect(body.node.properties.disputedProperties).toContain('capacity');
-  });
-
-  it('is 404 with the uniform error body for an unknown id', async () => {
-    const { status, body } = await getJson<ErrorBody>(`${server.url}/api/nodes/org:nowhere`);
-    expect(status).toBe(404);
-    expect(body).toEqual({
-      error: { code: 'NOT_FOUND', message: "No node with id 'org:nowhere'", details: { id: 'org:nowhere' } },
-    });
-  });
-
-  it('is 400 for an id that is not an id', async () => {
-    const { status } = await getJson(`${server.url}/api/nodes/${encodeURIComponent("x' OR 1=1")}`);
-    expect(status).toBe(400);
-  });
-});
-
-describe('GET /api/nodes/:id/neighbours', () => {
-  it('folds tenures into HOLDS edges that carry capacity and evidence', async () => {
-    const { body } = await getJson<Neighbours>(
-      `${server.url}/api/nodes/person:pat-jones-greenhalgh/neighbours`,
-    );
-    const holds = body.elements.edges.find((e) => e.data.type === 'HOLDS');
-    expect(holds?.data).toMatchObject({
-      source: 'person:pat-jones-greenhalgh',
-      target: 'post:bury-council-chief-executive',
-      capacity: 'interim',
-      known: 'attested',
-    });
-    expect(holds?.data.evidence.length).toBeGreaterThan(0);
-    const ids = new Set(body.elements.nodes.map((n) => n.data.id));
-    for (const edge of body.elements.edges) {
-      expect(ids.has(edge.data.source) && ids.has(edge.data.target)).toBe(true);
-    }
-  });
-
-  it('keeps only relationships in force on the date given by at=', async () => {
-    const url = `${server.url}/api/nodes/org:bury-council/neighbours?limit=500`;
-    const all = (await getJson<Neighbours>(url)).body;
-    const in2017 = (await getJson<Neighbours>(`${url}&at=2017-07-01`)).body;
-    const in2024 = (await getJson<Neighbours>(`${url}&at=2024-06-01`)).body;
-    const ids = (n: Neighbours) => new Set(n.elements.nodes.map((x) => x.data.id));
-    expect(ids(all).has('report:bury-council-nhs-gm-response-2024')).toBe(true);
-    expect(ids(in2017).has('report:bury-council-nhs-gm-response-2024')).toBe(false);
-    expect(ids(in2024).has('report:bury-council-nhs-gm-response-2024')).toBe(true);
-    expect(in2017.total).toBeLessThan(all.total);
-  });
-
-  it('caps the neighbourhood and says it is truncated', async () => {
-    const { body } = await getJson<Neighbours>(`${server.url}/api/nodes/org:bury-council/neighbours?limit=3`);
-    expect(body.truncated).toBe(true);
-    expect(body.total).toBeGreaterThan(3);
-    expect(body.elements.nodes.length).toBe(4);
-  });
-
-  it('filters by relationship type', async () => {
-    const { body } = await getJson<Neighbours>(
-      `${server.url}/api/nodes/post:bury-council-chief-executive/neighbours?types=HOLDS`,
-    );
-    expect(body.elements.edges.length).toBeGreaterThan(0);
-    expect(body.elements.edges.every((e) => e.data.type === 'HOLDS')).toBe(true);
-  });
-
-  it('rejects an impossible date and a year given for a day with 400', async () => {
-    for (const at of ['2017-02-30', '2017', 'yesterday']) {
-      const { status, body } = await getJson<ErrorBody>(
-        `${server.url}/api/nodes/org:bury-council/neighbours?at=${at}`,
-      );
-      expect(status, at).toBe(400);
-      expect(body.error.message).toMatch(/^at: /);
-    }
-  });
-});
-
-describe('GET /api/documents/:id', () => {
-  it('returns the text and the date with its precision or bounds', async () => {
-    const release = (
-      await getJson<DocumentView>(
-        `${server.url}/api/documents/doc:2017-11-21-bury-council-building-a-better-bury`,
-      )
-    ).body;
-    expect(release.published).toBe('2017-11-21');
-    expect(release.text).toMatch(/Issued:\s21 November 2017/);
-    const bbc = (
-      await getJson<DocumentView>(`${server.url}/api/documents/doc:2017-bbc-bury-two-years-behind`)
-    ).body;
-    expect(bbc.published).toBeNull();
-    expect(bbc.publishedNotBefore).toBe('2017-06-16');
-    expect(bbc.publishedReason).toBeTruthy();
-  });
-});
-
 describe('GET /api/accountability', () => {
   it('names the interim chief executive of Bury Council as attested on the day of the November 2017 release', async () => {
-    const { status, body } = await getJson<AccountabilityByOrg>(
+    const body = await getJson(
       `${server.url}/api/accountability?org=org:bury-council&at=2017-11-21`,
+      AccountabilityByOrgSchema,
     );
-    expect(status).toBe(200);
     const ce = body.holders.find((h) => h.post.id === 'post:bury-council-chief-executive');
     expect(ce).toMatchObject({
       person: { id: 'person:pat-jones-greenhalgh', name: 'Pat Jones-Greenhalgh' },
@@ -225,8 +54,9 @@ describe('GET /api/accountability', () => {
   });
 
   it('says "not known" rather than guessing on a date the sources say nothing about', async () => {
-    const { body } = await getJson<AccountabilityByOrg>(
+    const body = await getJson(
       `${server.url}/api/accountability?org=org:bury-council&at=2015-03-01`,
+      AccountabilityByOrgSchema,
     );
     expect(body.holders).toEqual([]);
     const ce = body.notKnown.find((n) => n.post.id === 'post:bury-council-chief-executive');
@@ -235,8 +65,9 @@ describe('GET /api/accountability', () => {
   });
 
   it('walks from the Written Statement of Action to who led the council and the CCG when it was accepted', async () => {
-    const { body } = await getJson<AccountabilityByFinding>(
+    const body = await getJson(
       `${server.url}/api/accountability?report=report:bury-written-statement-of-action-2017`,
+      AccountabilityByFindingSchema,
     );
     expect(body.at).toBe('2017-11-21');
     const holders = body.holders.map((h) => `${h.person.id} ${h.post.id}`);
@@ -248,10 +79,10 @@ describe('GET /api/accountability', () => {
   });
 
   it('walks from a finding to its report, its organisations and the holders, each with evidence', async () => {
-    const { status, body } = await getJson<AccountabilityByFinding>(
+    const body = await getJson(
       `${server.url}/api/accountability?finding=finding:2017-no-champion-at-highest-strategic-level`,
+      AccountabilityByFindingSchema,
     );
-    expect(status).toBe(200);
     expect(body.report.id).toBe('report:bury-local-area-send-report-letter-2017');
     expect(body.finding.evidence.length).toBeGreaterThan(0);
     expect(body.organisations.map((o) => o.id)).toContain('org:bury-council');
@@ -261,8 +92,9 @@ describe('GET /api/accountability', () => {
   });
 
   it('walks from an inspection to the bodies answerable for the inspected area, dated by its fieldwork', async () => {
-    const { body } = await getJson<AccountabilityByFinding>(
+    const body = await getJson(
       `${server.url}/api/accountability?report=inspection:bury-local-area-send-2017`,
+      AccountabilityByFindingSchema,
     );
     expect(body.at).toBe('2017-06-12/2017-06-16');
     const answerable = body.organisations.filter((o) => o.how.startsWith('answerable for Bury local area'));
@@ -277,18 +109,16 @@ describe('GET /api/accountability', () => {
   });
 
   it('rejects a month where a day is required, and an unknown organisation', async () => {
-    const bad = await getJson<ErrorBody>(`${server.url}/api/accountability?org=org:bury-council&at=2017-11`);
-    expect(bad.status).toBe(400);
-    const unknown = await getJson<ErrorBody>(
-      `${server.url}/api/accountability?org=org:nowhere&at=2017-11-21`,
-    );
-    expect(unknown.status).toBe(404);
+    const bad = await getError(`${server.url}/api/accountability?org=org:bury-council&at=2017-11`, 400);
+    expect(bad.error.code).toBe('BAD_REQUEST');
+    const unknown = await getError(`${server.url}/api/accountability?org=org:nowhere&at=2017-11-21`, 404);
+    expect(unknown.error.code).toBe('NOT_FOUND');
   });
 });
 
 describe('GET /api/timeline', () => {
   it('lists an organisation’s events in date order with their precision', async () => {
-    const { body } = await getJson<Timeline>(`${server.url}/api/timeline?org=org:bury-council`);
+    const body = await getJson(`${server.url}/api/timeline?org=org:bury-council`, TimelineSchema);
     expect(body.subject).toMatchObject({ id: 'org:bury-council', label: 'Organisation' });
     const kinds = new Set(body.events.map((e) => e.kind));
     for (const kind of ['attestation', 'report', 'finding', 'statement'])
@@ -300,7 +130,7 @@ describe('GET /api/timeline', () => {
   });
 
   it("lists a person's attestations, statements and the documents that mention them", async () => {
-    const { body } = await getJson<Timeline>(`${server.url}/api/timeline?person=person:karen-dolton`);
+    const body = await getJson(`${server.url}/api/timeline?person=person:karen-dolton`, TimelineSchema);
     const kinds = body.events.map((e) => e.kind);
     expect(kinds).toContain('attestation');
     expect(kinds).toContain('statement');
@@ -308,14 +138,13 @@ describe('GET /api/timeline', () => {
   });
 
   it('is 400 without a subject', async () => {
-    expect((await getJson(`${server.url}/api/timeline`)).status).toBe(400);
+    expect((await getError(`${server.url}/api/timeline`, 400)).error.code).toBe('BAD_REQUEST');
   });
 });
 
 describe('unknown API paths', () => {
   it('get the uniform 404 body', async () => {
-    const { status, body } = await getJson<ErrorBody>(`${server.url}/api/nope`);
-    expect(status).toBe(404);
+    const body = await getError(`${server.url}/api/nope`, 404);
     expect(body.error.code).toBe('NOT_FOUND');
   });
 });

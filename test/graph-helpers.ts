@@ -2,6 +2,7 @@
 // the app listening on a free loopback port.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { type Graph, openGraph } from '../graph/driver.ts';
 import type { LoadReport } from '../graph/load/load-plan.ts';
 import { loadSeeds } from '../graph/load/load-seeds.ts';
@@ -52,8 +53,33 @@ export async function startTestServer(
   return listenOnFreePort(app);
 }
 
-/** GET a JSON endpoint, returning status and body. */
-export async function getJson<T = unknown>(url: string): Promise<{ status: number; body: T }> {
-  const response = await fetch(url);
-  return { status: response.status, body: (await response.json()) as T };
+/**
+ * For a test file that reads the API over the project's seeds: before its tests, the graph is reset
+ * to the seeds and the app started on a free port; after them, both are closed. Read `url` and
+ * `graph` inside the tests, once the setup has run.
+ */
+export function useSeededApp(): { readonly url: string; readonly graph: Graph } {
+  let graph: Graph | undefined;
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    graph = openTestGraph();
+    await resetToProjectSeeds(graph);
+    server = await startTestServer(graph);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await graph?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useSeededApp: read url and graph inside a test, after setup');
+    return value;
+  };
+  return {
+    get url() {
+      return started(server).url;
+    },
+    get graph() {
+      return started(graph);
+    },
+  };
 }

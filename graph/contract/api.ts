@@ -8,10 +8,12 @@ export type { ErrorCode } from './error-codes.ts';
  * client types its calls from them; docs/api in the README follows this file.
  */
 
-export const ErrorBodySchema = z.object({
-  error: z.object({
+/** Response schemas are strict: a field the server sends must be in its schema, so the tests see it. */
+export const ErrorBodySchema = z.strictObject({
+  error: z.strictObject({
     code: z.enum(ERROR_CODES),
     message: z.string(),
+    /** What the error is about: the field and why (400), the id (404), where in the query (Cypher). */
     details: z.record(z.string(), z.unknown()),
   }),
 });
@@ -131,54 +133,65 @@ export const TimelineQuerySchema = z.union([
 
 // ---- responses --------------------------------------------------------------------------------
 
-export const HealthSchema = z.object({
-  status: z.enum(['ok', 'degraded']),
-  neo4j: z.object({
-    status: z.enum(['up', 'down']),
-    version: z.string().optional(),
-    edition: z.string().optional(),
+/** 200 `ok` with the server and the graph's size, or 503 `degraded` with why. */
+export const HealthSchema = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.literal('ok'),
+    neo4j: z.strictObject({ status: z.literal('up'), version: z.string(), edition: z.string() }),
+    graph: z.strictObject({ nodes: z.number().int().min(0), relationships: z.number().int().min(0) }),
   }),
-  graph: z.object({ nodes: z.number(), relationships: z.number() }).optional(),
-  error: ErrorBodySchema.shape.error.optional(),
-});
+  z.strictObject({
+    status: z.literal('degraded'),
+    neo4j: z.strictObject({ status: z.literal('down') }),
+    // The client also stands for a server it could not reach at all, with no error to give.
+    error: ErrorBodySchema.shape.error.optional(),
+  }),
+]);
 export type Health = z.infer<typeof HealthSchema>;
 
-export const GraphSchemaSchema = z.object({
-  labels: z.array(z.object({ label: z.string(), count: z.number() })),
-  relationshipTypes: z.array(z.object({ type: z.string(), count: z.number() })),
+const count = z.number().int().min(0);
+export const GraphSchemaSchema = z.strictObject({
+  labels: z.array(z.strictObject({ label: z.string(), count })),
+  relationshipTypes: z.array(z.strictObject({ type: z.string(), count })),
   propertyKeys: z.array(z.string()),
 });
 export type GraphSchemaInfo = z.infer<typeof GraphSchemaSchema>;
 
-export const SearchResultSchema = z.object({
-  results: z.array(z.object({ id: z.string(), label: z.string(), name: z.string(), score: z.number() })),
+export const SearchResultSchema = z.strictObject({
+  results: z.array(
+    z.strictObject({ id: z.string(), label: z.string(), name: z.string(), score: z.number().min(0) }),
+  ),
 });
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 
-export const NodeDetailSchema = z.object({
-  node: z.object({
+/** What Neo4j can store as a property: a string, number or boolean, or a list of them. */
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+export const PropertyValueSchema = z.union([scalar, z.array(scalar)]);
+
+export const NodeDetailSchema = z.strictObject({
+  node: z.strictObject({
     id: z.string(),
     label: z.string(),
     name: z.string(),
-    properties: z.record(z.string(), z.unknown()),
+    properties: z.record(z.string(), PropertyValueSchema),
   }),
   evidence: z.array(EvidenceSchema),
   /** Claims sources make about this node's properties, agreeing or not. */
   claims: z.array(
-    z.object({ property: z.string(), value: z.string(), documentId: z.string(), quote: z.string() }),
+    z.strictObject({ property: z.string(), value: z.string(), documentId: z.string(), quote: z.string() }),
   ),
-  degree: z.number(),
+  degree: z.number().int().min(0),
 });
 export type NodeDetail = z.infer<typeof NodeDetailSchema>;
 
-export const NeighboursSchema = z.object({
+export const NeighboursSchema = z.strictObject({
   elements: ElementsSchema,
-  total: z.number(),
+  total: z.number().int().min(0),
   truncated: z.boolean(),
 });
 export type Neighbours = z.infer<typeof NeighboursSchema>;
 
-export const DocumentSchema = z.object({
+export const DocumentSchema = z.strictObject({
   id: z.string(),
   title: z.string(),
   publisher: z.string().nullable(),
@@ -282,11 +295,16 @@ export const CypherRequestSchema = z.object({
   query: z.string().min(1, 'query is required'),
   params: z.record(z.string(), z.unknown()).optional(),
 });
-export const CypherResponseSchema = z.object({
+export const CypherResponseSchema = z.strictObject({
   columns: z.array(z.string()),
-  rows: z.array(z.array(z.unknown())),
+  /** One value a column; nodes, relationships and paths as plain objects (see record-mapper.ts). */
+  rows: z.array(z.array(z.json())),
   elements: ElementsSchema,
-  summary: z.object({ rows: z.number(), truncated: z.boolean(), resultAvailableAfterMs: z.number() }),
+  summary: z.strictObject({
+    rows: z.number().int().min(0),
+    truncated: z.boolean(),
+    resultAvailableAfterMs: z.number().min(0),
+  }),
 });
 export type CypherResponse = z.infer<typeof CypherResponseSchema>;
 

@@ -16,8 +16,11 @@ export async function readNodeDetail(graph: Graph, id: string): Promise<NodeDeta
     const record = (await tx.run(NODE_DETAIL, { id, label })).records[0];
     if (!record) throw nodeNotFound(id);
     const props = record.get('props') as Props;
+    // A stored property is a scalar or a list of them (the loader keeps dates as strings); the
+    // API tests hold every answer to NodeDetailSchema.
+    const properties = visibleProperties(props) as NodeDetail['node']['properties'];
     return {
-      node: { id, label, name: String(props.name ?? id), properties: visibleProperties(props) },
+      node: { id, label, name: String(props.name ?? id), properties },
       evidence: evidenceOf(props),
       claims: (record.get('claims') as NodeDetail['claims']).filter(Boolean),
       degree: Number(record.get('degree')),

@@ -1,12 +1,17 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SavedView, SavedViewInput, SavedViewList } from '../../graph/contract/saved-view.ts';
+import { ErrorBodySchema } from '../../graph/contract/api.ts';
+import {
+  type SavedViewInput,
+  SavedViewListSchema,
+  SavedViewSchema,
+} from '../../graph/contract/saved-view.ts';
 import type { Graph } from '../../graph/driver.ts';
+import { callJson, expectAnswer, getError, getJson, postJson } from '../../test/api-calls.ts';
 import { createApp } from '../app.ts';
-import type { ServerConfig } from '../config.ts';
+import { listenOnFreePort } from '../listen.ts';
 import { silentLogger } from '../logger.ts';
 import { slugify } from './view-store.ts';
 
@@ -20,19 +25,14 @@ const noGraph = new Proxy({} as Graph, {
 let dataDir: string;
 
 async function startApp(): Promise<{ url: string; close(): Promise<void> }> {
-  const config: ServerConfig = {
+  const config = {
     host: '127.0.0.1',
     port: 0,
     cypher: { timeoutMs: 1000, maxRows: 10, maxQueryLength: 1000 },
     dataDir,
   };
-  const server = createApp({ graph: noGraph, config, logger: silentLogger }).listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/api/views`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  const running = await listenOnFreePort(createApp({ graph: noGraph, config, logger: silentLogger }));
+  return { url: `${running.url}/api/views`, close: running.close };
 }
 
 function sample(name = 'Bury, 21 November 2017'): SavedViewInput {
@@ -62,12 +62,18 @@ function sample(name = 'Bury, 21 November 2017'): SavedViewInput {
   };
 }
 
-async function post(url: string, body: unknown): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+/** POST a view, expecting it created (201) with the stored view as the body. */
+function create(url: string, body: unknown) {
+  return postJson(url, body, SavedViewSchema, 201);
+}
+
+/** POST a view, expecting the uniform error body with this status. */
+function refused(url: string, body: unknown, status: number) {
+  return postJson(url, body, ErrorBodySchema, status);
+}
+
+function remove(url: string) {
+  return callJson(url, { method: 'DELETE' });
 }
 
 beforeEach(async () => {
@@ -80,16 +86,19 @@ afterEach(async () => {
 describe('saved views API', () => {
   it('reopens a view after the app is built again (a restart) with the same nodes, positions, date and filters', async () => {
     const first = await startApp();
-    const created = await post(first.url, sample());
-    expect(created.status).toBe(201);
-    const saved = (await created.json()) as SavedView;
+    const created = await callJson(first.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(sample()),
+    });
+    const saved = expectAnswer(created, SavedViewSchema, 201, 'POST a view');
     expect(saved.id).toBe('bury-21-november-2017');
     expect(created.headers.get('location')).toBe('/api/views/bury-21-november-2017');
     await first.close();
 
     const second = await startApp();
     try {
-      const list = (await (await fetch(second.url)).json()) as SavedViewList;
+      const list = await getJson(second.url, SavedViewListSchema);
       expect(list.views).toEqual([
         {
           id: saved.id,
@@ -99,7 +108,7 @@ describe('saved views API', () => {
           nodeCount: 3,
         },
       ]);
-      const reopened = (await (await fetch(`${second.url}/${saved.id}`)).json()) as SavedView;
+      const reopened = await getJson(`${second.url}/${saved.id}`, SavedViewSchema);
       expect(Object.keys(reopened.positions).sort()).toEqual(Object.keys(sample().positions).sort());
       for (const [id, p] of Object.entries(sample().positions)) {
         expect(Math.abs((reopened.positions[id]?.x ?? Number.NaN) - p.x)).toBeLessThan(1);
@@ -115,13 +124,14 @@ describe('saved views API', () => {
   it('gives a second view of the same name its own id, and deletes one without touching the other', async () => {
     const app = await startApp();
     try {
-      const a = (await (await post(app.url, sample('Leaders'))).json()) as SavedView;
-      const b = (await (await post(app.url, sample('Leaders'))).json()) as SavedView;
+      const a = await create(app.url, sample('Leaders'));
+      const b = await create(app.url, sample('Leaders'));
       expect([a.id, b.id]).toEqual(['leaders', 'leaders-2']);
-      expect((await fetch(`${app.url}/leaders`, { method: 'DELETE' })).status).toBe(204);
-      expect((await fetch(`${app.url}/leaders`)).status).toBe(404);
-      expect((await fetch(`${app.url}/leaders`, { method: 'DELETE' })).status).toBe(404);
-      const list = (await (await fetch(app.url)).json()) as SavedViewList;
+      expect(await remove(`${app.url}/leaders`)).toMatchObject({ status: 204, body: undefined });
+      expect((await getError(`${app.url}/leaders`, 404)).error.code).toBe('NOT_FOUND');
+      const again = await remove(`${app.url}/leaders`);
+      expect(expectAnswer(again, ErrorBodySchema, 404, 'DELETE again').error.code).toBe('NOT_FOUND');
+      const list = await getJson(app.url, SavedViewListSchema);
       expect(list.views.map((v) => v.id)).toEqual(['leaders-2']);
     } finally {
       await app.close();
@@ -131,8 +141,8 @@ describe('saved views API', () => {
   it('writes each view as one JSON file and leaves no temporary files behind', async () => {
     const app = await startApp();
     try {
-      await post(app.url, sample('One'));
-      await post(app.url, sample('Two'));
+      await create(app.url, sample('One'));
+      await create(app.url, sample('Two'));
       const files = (await readdir(path.join(dataDir, 'views'))).sort();
       expect(files).toEqual(['one.json', 'two.json']);
       const stored = JSON.parse(await readFile(path.join(dataDir, 'views', 'one.json'), 'utf8'));
@@ -147,15 +157,12 @@ describe('saved views API', () => {
     try {
       const bad = sample();
       (bad.state as { at: string }).at = '2017-02-30';
-      const response = await post(app.url, bad);
-      expect(response.status).toBe(400);
-      const body = (await response.json()) as { error: { code: string; message: string } };
+      const body = await refused(app.url, bad, 400);
       expect(body.error.code).toBe('BAD_REQUEST');
       expect(body.error.message).toMatch(/^state\.at: /);
-      expect((await post(app.url, { ...sample(), name: '  ' })).status).toBe(400);
-      expect((await post(app.url, { ...sample(), positions: { 'not an id': { x: 1, y: 2 } } })).status).toBe(
-        400,
-      );
+      expect((await refused(app.url, { ...sample(), name: '  ' }, 400)).error.code).toBe('BAD_REQUEST');
+      const badPositions = { ...sample(), positions: { 'not an id': { x: 1, y: 2 } } };
+      expect((await refused(app.url, badPositions, 400)).error.code).toBe('BAD_REQUEST');
     } finally {
       await app.close();
     }
@@ -165,8 +172,7 @@ describe('saved views API', () => {
     const app = await startApp();
     try {
       for (const id of ['..%2F..%2Fetc%2Fpasswd', 'UPPER', 'a--b', '.hidden']) {
-        const response = await fetch(`${app.url}/${id}`);
-        expect(response.status, id).toBe(400);
+        expect((await getError(`${app.url}/${id}`, 400)).error.code, id).toBe('BAD_REQUEST');
       }
     } finally {
       await app.close();
@@ -179,9 +185,7 @@ describe('saved views API', () => {
       const positions: Record<string, { x: number; y: number }> = {};
       for (let i = 0; i < 2_500; i++)
         positions[`node:n-${i}-padding-padding`] = { x: i * 1.123456789, y: -i * 3.3333333 };
-      const response = await post(app.url, { ...sample(), positions });
-      expect(response.status).toBe(413);
-      const body = (await response.json()) as { error: { code: string; message: string } };
+      const body = await refused(app.url, { ...sample(), positions }, 413);
       expect(body.error.code).toBe('TOO_LARGE');
       expect(body.error.message).toMatch(/saved views are limited to 200 kB/);
       expect(await readdir(dataDir)).toEqual([]);
@@ -193,9 +197,9 @@ describe('saved views API', () => {
   it('lists the readable views even when one file is damaged', async () => {
     const app = await startApp();
     try {
-      await post(app.url, sample('Good'));
+      await create(app.url, sample('Good'));
       await writeFile(path.join(dataDir, 'views', 'broken.json'), '{"id": "broken"');
-      const list = (await (await fetch(app.url)).json()) as SavedViewList;
+      const list = await getJson(app.url, SavedViewListSchema);
       expect(list.views.map((v) => v.id)).toEqual(['good']);
     } finally {
       await app.close();
