@@ -3,7 +3,13 @@
 // query time limit. Each file that calls `useConsoleApp` seeds it before its tests and removes it after.
 import { afterAll, beforeAll } from 'vitest';
 import type { Graph } from '../graph/driver.ts';
-import { openTestGraph, startTestServer, TEST_SERVER_CONFIG, type TestServer } from './graph-helpers.ts';
+import {
+  openTestGraph,
+  setUp,
+  startTestServer,
+  TEST_SERVER_CONFIG,
+  type TestServer,
+} from './graph-helpers.ts';
 
 export const CONSOLE_TIMEOUT_MS = 1_500;
 
@@ -41,17 +47,12 @@ export function useConsoleApp(): ConsoleApp {
     await graph?.write((tx) => tx.run(REMOVE_SEED));
     await graph?.close();
   });
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined)
-      throw new Error('useConsoleApp: read graph and cypherUrl inside a test, after setup');
-    return value;
-  };
   return {
     get graph() {
-      return started(graph);
+      return setUp(graph, 'useConsoleApp');
     },
     get cypherUrl() {
-      return `${started(server).url}/api/cypher`;
+      return `${setUp(server, 'useConsoleApp').url}/api/cypher`;
     },
   };
 }

@@ -70,16 +70,18 @@ export function useSeededApp(): { readonly url: string; readonly graph: Graph } 
     await server?.close();
     await graph?.close();
   });
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('useSeededApp: read url and graph inside a test, after setup');
-    return value;
-  };
   return {
     get url() {
-      return started(server).url;
+      return setUp(server, 'useSeededApp').url;
     },
     get graph() {
-      return started(graph);
+      return setUp(graph, 'useSeededApp');
     },
   };
+}
+
+/** What a file's `beforeAll` set up; reading it before then (at import time) is a mistake in the test. */
+export function setUp<T>(value: T | undefined, by: string): T {
+  if (value === undefined) throw new Error(`${by}: read what it sets up inside a test, after beforeAll`);
+  return value;
 }
