@@ -74,6 +74,53 @@ const DEFAULT_REASONS: RefusalReasons = {
   procedure: 'only reads of the graph are allowed here.',
 };
 
+/** Which of Neo4j's limits a query or load ran into. */
+export type Neo4jLimit = 'heap' | 'transaction-memory' | 'timeout';
+
+/**
+ * Neo4j's memory errors, by code. Heap exhaustion and the per-transaction / all-transactions
+ * memory pools are different limits with different remedies, so each is named on its own.
+ */
+const MEMORY_LIMITS: Record<string, { limit: Neo4jLimit; setting: string; advice: string }> = {
+  'Neo.TransientError.General.OutOfMemoryError': {
+    limit: 'heap',
+    setting: '-Xmx (JVM heap)',
+    advice: 'give Neo4j a larger heap (-Xmx), or write less per transaction',
+  },
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError': {
+    limit: 'transaction-memory',
+    setting: 'db.memory.transaction.total.max',
+    advice:
+      'raise db.memory.transaction.total.max, run fewer transactions at once, or write less per transaction',
+  },
+  'Neo.ClientError.General.TransactionOutOfMemoryError': {
+    limit: 'transaction-memory',
+    setting: 'db.memory.transaction.max',
+    advice: 'raise db.memory.transaction.max, or write less per transaction',
+  },
+  'Neo.TransientError.General.TransactionMemoryLimit': {
+    limit: 'transaction-memory',
+    setting: 'db.memory.transaction.max',
+    advice: 'raise db.memory.transaction.max, or write less per transaction',
+  },
+};
+
+/** The limit an error reports, or null when it reports none; by error code only. */
+export function limitOf(error: unknown): { limit: Neo4jLimit; setting: string; advice: string } | null {
+  const code = neo4jCode(error);
+  if (!code) return null;
+  const memory = MEMORY_LIMITS[code];
+  if (memory) return memory;
+  if (TIMEOUT_CODES.has(code)) {
+    return {
+      limit: 'timeout',
+      setting: 'db.transaction.timeout',
+      advice: "raise db.transaction.timeout (or the transaction's own timeout), or do less per transaction",
+    };
+  }
+  return null;
+}
+
 /** The database error's code, also for errors the driver raises itself (e.g. no connection). */
 export function neo4jCode(error: unknown): string | undefined {
   if (error instanceof Neo4jError) return error.code;
@@ -120,7 +167,18 @@ export function fromNeo4jError(error: unknown, reasons: RefusalReasons = DEFAULT
     return new AppError(
       'QUERY_TIMEOUT',
       'The query ran past its time limit and was stopped.',
-      { neo4jCode: code },
+      { neo4jCode: code, limit: 'timeout' },
+      { cause: error },
+    );
+  }
+  const memory = code ? MEMORY_LIMITS[code] : undefined;
+  if (memory) {
+    const which =
+      memory.limit === 'heap' ? "Neo4j's heap" : `the transaction memory limit (${memory.setting})`;
+    return new AppError(
+      'TOO_LARGE',
+      `The query needed more memory than ${which} allows and was stopped; to fix it, ${memory.advice}.`,
+      { neo4jCode: code, limit: memory.limit, setting: memory.setting },
       { cause: error },
     );
   }

@@ -82,7 +82,12 @@ async function main(argv: readonly string[]): Promise<void> {
         say,
       });
     } else if (suite === 'scale') {
-      results.suites.scale = await runScaleSuite({ graph, scale: args.scale, say });
+      results.suites.scale = await runScaleSuite({
+        graph,
+        scale: args.scale,
+        importDir: target.importDir,
+        say,
+      });
     } else {
       results.suites.api = await runApiSuite({
         graph,

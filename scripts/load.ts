@@ -34,7 +34,7 @@ function describe(report: LoadReport): string {
   return [
     table('Nodes:', fmt(report.nodes)),
     table('Relationships:', fmt(report.relationships)),
-    `Total: nodes ${t.nodes.created} created, ${t.nodes.updated} updated, ${t.nodes.deleted} deleted; ` +
+    `Mode: ${report.mode}. Total: nodes ${t.nodes.created} created, ${t.nodes.updated} updated, ${t.nodes.deleted} deleted; ` +
       `relationships ${t.relationships.created} created, ${t.relationships.updated} updated, ${t.relationships.deleted} deleted ` +
       `(${report.durationMs} ms)`,
   ].join('\n');
@@ -84,7 +84,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     const message = error instanceof AppError ? `${error.code}: ${error.message}` : String(error);
-    console.error(`Load failed, and nothing was written: ${message}`);
+    console.error(`Load failed; the graph served before it is still served: ${message}`);
     if (error instanceof AppError && error.code === 'DATABASE_UNAVAILABLE') {
       console.error(`Is Neo4j running at ${config.uri}? Start the project's own with 'npm run db:start'.`);
     }

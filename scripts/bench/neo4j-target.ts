@@ -3,10 +3,13 @@
  * start, stopped at the end) so the `dev` and `test` data are never touched, or the database named
  * by NEO4J_URI, which is only used when the caller allows it to be wiped.
  */
+
+import path from 'node:path';
 import { type Neo4jConfig, neo4jConfigFromEnv } from '../../graph/config.ts';
 import { type Graph, openGraph } from '../../graph/driver.ts';
 import {
   boltUri,
+  instanceDir,
   localPassword,
   NEO4J_LOCAL_USER,
   startInstance,
@@ -21,6 +24,8 @@ export interface BenchTarget {
   /** 'local' for the bench instance this run started, 'external' for NEO4J_URI. */
   kind: 'local' | 'external';
   uri: string;
+  /** Where LOAD CSV may read files on this target; only the bench instance allows it. */
+  importDir?: string;
   neo4jVersion: string;
   neo4jEdition: string;
   /** Closes the driver and stops the bench instance; safe to call more than once. */
@@ -60,12 +65,21 @@ export async function openBenchTarget(options: { allowWipe: boolean; say: Say })
   await stopInstance(BENCH_INSTANCE.name);
   await wipeInstance(BENCH_INSTANCE.name);
   say(`Starting a fresh Neo4j instance '${BENCH_INSTANCE.name}' on ${boltUri(BENCH_INSTANCE.boltPort)}…`);
-  const started = await startInstance({
-    ...BENCH_INSTANCE,
-    password: localPassword(),
-    transactionTimeout: '15m',
-    timeoutMs: 180_000,
-  });
+  // The bench instance alone may read CSV files, from its own import folder, so that the loader can
+  // be measured beside LOAD CSV; the launcher reads this from its environment.
+  const importDir = path.join(instanceDir(BENCH_INSTANCE.name), 'import');
+  process.env.NEO4J_LAUNCHER_IMPORT_DIR = importDir;
+  let started: Awaited<ReturnType<typeof startInstance>>;
+  try {
+    started = await startInstance({
+      ...BENCH_INSTANCE,
+      password: localPassword(),
+      transactionTimeout: '15m',
+      timeoutMs: 180_000,
+    });
+  } finally {
+    delete process.env.NEO4J_LAUNCHER_IMPORT_DIR;
+  }
   say(
     `Neo4j '${BENCH_INSTANCE.name}' ready in ${(started.durationMs / 1000).toFixed(1)} s (pid ${started.pid}).`,
   );
@@ -77,7 +91,7 @@ export async function openBenchTarget(options: { allowWipe: boolean; say: Say })
     external: false,
   };
   try {
-    return await connect(config, 'local', stop);
+    return { ...(await connect(config, 'local', stop)), importDir };
   } catch (error) {
     await stop();
     throw error;

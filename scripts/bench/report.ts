@@ -68,24 +68,57 @@ function loadSection(load: LoadSuiteResult): string {
 
 function scaleSection(scale: ScaleSuiteResult): string {
   const { plan } = scale;
-  const heading = `### scale — synthetic graph of ${int(plan.scale)} people (${int(plan.totalNodes)} nodes, ${int(plan.totalRelationships)} relationships, ${(plan.propertyBytes / 1e6).toFixed(0)} MB of properties), one transaction`;
+  const sec = (value: number) => (value / 1000).toFixed(1);
+  const heading = `### scale — synthetic graph of ${int(plan.scale)} people (${int(plan.totalNodes)} nodes, ${int(plan.totalRelationships)} relationships, ${(plan.propertyBytes / 1e6).toFixed(0)} MB of properties), same data, same Neo4j`;
   const rows: (string | number)[][] = [];
-  if (scale.firstLoad) {
+  const loader = scale.loader;
+  if (loader) {
+    const p = loader.firstLoad.phases;
     rows.push([
-      'first load into an empty graph',
-      (scale.firstLoad.ms / 1000).toFixed(1),
-      `${int(scale.firstLoad.nodesPerSecond)} nodes/s, ${int(scale.firstLoad.relationshipsPerSecond)} rels/s`,
+      `project loader, first load (${loader.firstLoad.mode}: stage ${sec(p.stageMs ?? 0)} s, switch ${sec(p.switchMs ?? 0)} s, retire ${sec(p.retireMs ?? 0)} s)`,
+      sec(loader.firstLoad.ms),
+      int(loader.firstLoad.relationshipsPerSecond),
+      '1',
     ]);
   }
-  if (scale.reloadUnchanged) {
+  if (scale.loadCsv) {
     rows.push([
-      'reload, nothing changed (diff only)',
-      (scale.reloadUnchanged.ms / 1000).toFixed(1),
-      `${int((scale.reloadUnchanged.unchanged * 1000) / scale.reloadUnchanged.ms)} items/s compared`,
+      `\`LOAD CSV … CALL { … } IN TRANSACTIONS OF 10000 ROWS\` (${scale.loadCsv.files} files; writing them took ${sec(scale.loadCsv.writeCsvMs)} s, not counted)`,
+      sec(scale.loadCsv.ms),
+      int(scale.loadCsv.relationshipsPerSecond),
+      scale.ratios?.loadCsvOverLoader === undefined
+        ? ''
+        : `${scale.ratios.loadCsvOverLoader}× the loader's time`,
     ]);
   }
-  const failure = scale.error ? `\n\nThe load failed: \`${scale.error}\`` : '';
-  return `${heading}\n\n${table(['step', 'seconds', 'throughput'], rows)}${failure}`;
+  if (scale.naive) {
+    rows.push([
+      `naive MERGE, one row per transaction (measured on ${int(scale.naive.sampleNodes)} nodes + ${int(scale.naive.sampleRelationships)} relationships, scaled)`,
+      sec(scale.naive.estimatedFullMs),
+      int(scale.naive.estimatedRelationshipsPerSecond),
+      scale.ratios?.naiveOverLoader === undefined ? '' : `${scale.ratios.naiveOverLoader}× the loader's time`,
+    ]);
+  }
+  const reloads: (string | number)[][] = [];
+  if (loader?.reloadUnchanged) {
+    reloads.push([
+      `reload, nothing changed (${loader.reloadUnchanged.mode}; reading what is loaded ${sec(loader.reloadUnchanged.phases.readMs)} s)`,
+      sec(loader.reloadUnchanged.ms),
+    ]);
+  }
+  if (loader?.reloadOneFact) {
+    reloads.push([
+      `reload after a one-fact edit (${loader.reloadOneFact.mode}: ${loader.reloadOneFact.updated} item written, ${int(loader.reloadOneFact.unchanged)} untouched)`,
+      sec(loader.reloadOneFact.ms),
+    ]);
+  }
+  const check = loader?.check
+    ? `\n\nAfter the loads: counts per label and type ${loader.check.countsEqualPlan ? 'equal' : '**differ from**'} the plan's; ${loader.check.sampledRelationships - loader.check.evidenceMismatches} of ${loader.check.sampledRelationships} sampled relationships carry exactly the plan's ends and evidence.`
+    : '';
+  const errors = Object.entries(scale.errors ?? {})
+    .map(([step, error]) => `\n\n${step}: \`${error}\``)
+    .join('');
+  return `${heading}\n\n${table(['way of loading', 'seconds', 'relationships/s', 'vs loader'], rows)}\n\n${table(['loader, again', 'seconds'], reloads)}${check}${errors}`;
 }
 
 function apiSection(api: ApiSuiteResult): string {

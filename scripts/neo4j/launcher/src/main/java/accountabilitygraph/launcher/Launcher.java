@@ -37,6 +37,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  *       never shows up in a process list)
  *   <li>{@code NEO4J_LAUNCHER_TX_TIMEOUT}: transaction timeout, e.g. {@code 30s} (default 30s)
  *   <li>{@code NEO4J_LAUNCHER_PAGECACHE}: page cache size, e.g. {@code 512m} (default 512m)
+ *   <li>{@code NEO4J_LAUNCHER_IMPORT_DIR}: if set, {@code LOAD CSV} may read {@code file:///} URLs from
+ *       this folder only (the benchmarks compare the loader with it); unset, file URLs stay refused
  * </ul>
  *
  * <p>Prints {@code READY bolt://127.0.0.1:<port>} on its own line once Bolt accepts logins, and
@@ -70,13 +72,15 @@ public final class Launcher {
     Duration txTimeout = SettingValueParsers.DURATION.parse(env.getOrDefault("NEO4J_LAUNCHER_TX_TIMEOUT", "30s"));
     long pageCache = SettingValueParsers.BYTES.parse(env.getOrDefault("NEO4J_LAUNCHER_PAGECACHE", "512m"));
 
+    String importDir = env.get("NEO4J_LAUNCHER_IMPORT_DIR");
+
     Files.createDirectories(home);
     DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
         .setConfig(GraphDatabaseSettings.logs_directory, home.resolve("logs"))
         .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
         .setConfig(GraphDatabaseSettings.transaction_timeout, txTimeout)
-        // LOAD CSV may neither read local files nor reach any network address.
-        .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+        // LOAD CSV may neither read local files (unless an import folder is named) nor reach any network address.
+        .setConfig(GraphDatabaseSettings.allow_file_urls, importDir != null && !importDir.isEmpty())
         .setConfig(
             GraphDatabaseInternalSettings.cypher_ip_blocklist,
             List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
@@ -90,6 +94,9 @@ public final class Launcher {
         // to a local dev database while it stops, so skip the wait.
         .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
         .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
+        .setConfig(
+            GraphDatabaseSettings.load_csv_file_url_root,
+            importDir != null && !importDir.isEmpty() ? Path.of(importDir).toAbsolutePath() : home.resolve("import"))
         .build();
 
     CountDownLatch stopped = new CountDownLatch(1);

@@ -1,0 +1,34 @@
+import { NODE_LABELS, type NodeLabel, RELATIONSHIP_TYPES, type RelationshipType } from '../seed/schema.ts';
+
+/** Only labels and types from the schema's fixed lists are ever placed into Cypher text. */
+export function assertLabel(label: string): asserts label is NodeLabel {
+  if (!NODE_LABELS.includes(label as NodeLabel)) throw new Error(`Unknown label ${label}`);
+}
+export function assertType(type: string): asserts type is RelationshipType {
+  if (!RELATIONSHIP_TYPES.includes(type as RelationshipType))
+    throw new Error(`Unknown relationship type ${type}`);
+}
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Rough size of what a batch sends to Neo4j, to say how large a write was when it hit a limit. */
+export function approximateBytes(rows: readonly { properties: Record<string, unknown> }[]): number {
+  let bytes = 0;
+  for (const row of rows) bytes += JSON.stringify(row.properties).length;
+  return bytes;
+}

@@ -1,0 +1,172 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Graph } from '../driver.ts';
+import { fromNeo4jError, neo4jCode } from '../errors.ts';
+import type { GraphPlan } from '../seed/plan.ts';
+import { NODE_LABELS, type NodeLabel, type RelationshipType } from '../seed/schema.ts';
+import { approximateBytes, assertLabel, assertType, chunks, groupBy } from './batches.ts';
+import { explainLimit } from './limit-error.ts';
+
+/**
+ * A large load is written as a new generation beside the served graph, in many small
+ * transactions, and switched in by one transaction that only moves labels:
+ *
+ * - staged nodes carry `Staged<Label>` instead of their domain label, so no read (every read
+ *   starts from a domain label, an id under a unique constraint or the full-text index, all of
+ *   which are per label) can reach them, and staged relationships join staged nodes only;
+ * - the switch retires the served nodes (domain label → `Retired`) and promotes the staged ones
+ *   (`Staged<Label>` → domain label) in one transaction, so readers see the old graph or the new
+ *   one, never a mixture;
+ * - retired nodes are then deleted in batches; a failure before the switch deletes the staged
+ *   nodes instead, and the served graph was never touched.
+ */
+export const RETIRED = 'Retired';
+export const stagedLabel = (label: NodeLabel) => `Staged${label}` as const;
+const LEFTOVER_LABELS = [RETIRED, ...NODE_LABELS.map(stagedLabel)].join('|');
+
+export interface GenerationOptions {
+  nodeBatch: number;
+  relationshipBatch: number;
+  /** Time limit of the switch transaction; the database's own default applies when absent. */
+  switchTimeoutMs?: number;
+  progress: (n: number, step: string) => void;
+}
+
+export interface GenerationTimings {
+  stageMs: number;
+  switchMs: number;
+  retireMs: number;
+}
+
+/** Deletes a staged or retired generation, in batches of its own transactions. */
+export async function cleanupGenerations(graph: Graph): Promise<number> {
+  const session = graph.driver.session({ database: graph.database });
+  try {
+    // CALL … IN TRANSACTIONS needs an auto-commit transaction, which the managed helpers are not.
+    const result = await session.run(
+      `MATCH (n:${LEFTOVER_LABELS}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS RETURN count(*) AS deleted`,
+    );
+    return Number(result.records[0]?.get('deleted') ?? 0);
+  } catch (error) {
+    throw neo4jCode(error) === undefined ? error : fromNeo4jError(error);
+  } finally {
+    await session.close();
+  }
+}
+
+const stageNodes = (label: NodeLabel) => `
+UNWIND $rows AS row
+CREATE (n:${stagedLabel(label)}) SET n = row
+RETURN n.id AS id, elementId(n) AS elementId`;
+
+// Ends are found by element id, which the node stage returned: no index on staged labels needed.
+const stageRelationships = (type: RelationshipType) => `
+UNWIND $rows AS row
+MATCH (a) WHERE elementId(a) = row.a
+MATCH (b) WHERE elementId(b) = row.b
+CREATE (a)-[r:${type}]->(b) SET r = row.properties
+RETURN count(r) AS written`;
+
+const retire = (label: NodeLabel) => `
+MATCH (n:${label}) SET n:${RETIRED} REMOVE n:${label} RETURN count(n) AS moved`;
+const promote = (label: NodeLabel) => `
+MATCH (n:${stagedLabel(label)}) SET n:${label} REMOVE n:${stagedLabel(label)} RETURN count(n) AS moved`;
+
+/** Writes the whole plan as a new generation and switches it in; see the note above. */
+export async function loadGeneration(
+  graph: Graph,
+  plan: GraphPlan,
+  options: GenerationOptions,
+): Promise<GenerationTimings> {
+  const { progress } = options;
+  let started = performance.now();
+  const elementIds = new Map<string, string>();
+  const planned = new Map<NodeLabel, number>();
+  try {
+    for (const [label, nodes] of groupBy(plan.nodes, (n) => n.label)) {
+      assertLabel(label);
+      planned.set(label, nodes.length);
+      for (const batch of chunks(nodes, options.nodeBatch)) {
+        const rows = batch.map((n) => n.properties);
+        const result = await write(graph, { step: `staging ${label} nodes`, rows: batch }, (tx) =>
+          tx.run(stageNodes(label), { rows }),
+        );
+        for (const record of result.records) elementIds.set(record.get('id'), record.get('elementId'));
+        progress(batch.length, `staged ${label}`);
+      }
+    }
+    for (const [type, relationships] of groupBy(plan.relationships, (r) => r.type)) {
+      assertType(type);
+      for (const batch of chunks(relationships, options.relationshipBatch)) {
+        const rows = batch.map((r) => ({
+          a: elementIds.get(r.source) ?? null,
+          b: elementIds.get(r.target) ?? null,
+          properties: r.properties,
+        }));
+        const result = await write(graph, { step: `staging ${type} relationships`, rows: batch }, (tx) =>
+          tx.run(stageRelationships(type), { rows }),
+        );
+        const written = Number(result.records[0]?.get('written') ?? 0);
+        if (written !== batch.length) {
+          const missing = batch.find((r) => !elementIds.has(r.source) || !elementIds.has(r.target));
+          throw new Error(
+            `Only ${written} of ${batch.length} ${type} relationships found both their ends` +
+              (missing ? ` (${missing.id} joins a node the plan does not have)` : ''),
+          );
+        }
+        progress(batch.length, `staged ${type}`);
+      }
+    }
+  } catch (error) {
+    await cleanupGenerations(graph);
+    throw error;
+  }
+  const stageMs = performance.now() - started;
+
+  started = performance.now();
+  try {
+    await graph.write(
+      async (tx) => {
+        for (const label of NODE_LABELS) await tx.run(retire(label));
+        for (const label of NODE_LABELS) {
+          const moved = Number((await tx.run(promote(label))).records[0]?.get('moved') ?? 0);
+          // Anything but the planned count means another load interfered: roll the switch back.
+          if (moved !== (planned.get(label) ?? 0)) {
+            throw new Error(
+              `The switch found ${moved} staged ${label} nodes, expected ${planned.get(label) ?? 0}`,
+            );
+          }
+        }
+      },
+      { timeoutMs: options.switchTimeoutMs },
+    );
+  } catch (error) {
+    await cleanupGenerations(graph);
+    throw explainLimit(error, {
+      step: 'switching in the new generation',
+      items: plan.nodes.length,
+      bytes: 0,
+    });
+  }
+  const switchMs = performance.now() - started;
+  progress(0, 'switched');
+
+  started = performance.now();
+  await cleanupGenerations(graph);
+  return { stageMs, switchMs, retireMs: performance.now() - started };
+}
+
+async function write<T>(
+  graph: Graph,
+  what: { step: string; rows: readonly { properties: Record<string, unknown> }[] },
+  work: (tx: ManagedTransaction) => Promise<T>,
+): Promise<T> {
+  try {
+    return await graph.write(work);
+  } catch (error) {
+    throw explainLimit(error, {
+      step: what.step,
+      items: what.rows.length,
+      bytes: approximateBytes(what.rows),
+    });
+  }
+}
