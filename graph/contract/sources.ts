@@ -11,7 +11,14 @@ import { z } from 'zod';
  */
 
 /** Mirrors the seed format's document kinds (graph/seed/schema.ts; a unit test keeps them equal). */
-export const SOURCE_KINDS = ['press-release', 'news', 'inspection-letter', 'report', 'minutes', 'other'] as const;
+export const SOURCE_KINDS = [
+  'press-release',
+  'news',
+  'inspection-letter',
+  'report',
+  'minutes',
+  'other',
+] as const;
 /** Mirrors the seed format's facts collections (a unit test keeps them equal). */
 export const SOURCE_FACT_COLLECTIONS = [
   'organisations',
@@ -32,6 +39,8 @@ const documentId = z
   .string()
   .max(200)
   .regex(/^doc:[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a document id like doc:2017-11-21-press-release');
+/** A document's id, as in `/api/sources/:id`. */
+export const SourceIdSchema = documentId;
 /** A file-name stem for a new document: `seeds/documents/<name>.txt`, `.yaml`, `seeds/facts/<name>.yaml`. */
 export const SourceNameSchema = z
   .string()
@@ -98,7 +107,8 @@ export type SourceMetaInput = z.infer<typeof SourceMetaInputSchema>;
 /** Pasted text, or the content of an uploaded `.txt` / `.html` file read as text by the browser. */
 export const SourceContentSchema = z.object({
   format: z.enum(['text', 'html']),
-  content: z.string().min(1).max(2_000_000),
+  // The app takes JSON bodies up to 256 kB (server/app.ts); a page larger than that is refused with TOO_LARGE.
+  content: z.string().min(1).max(250_000),
 });
 export type SourceContent = z.infer<typeof SourceContentSchema>;
 

@@ -31,7 +31,10 @@ export type LocateResult = { anchor: Anchor } | { problem: string };
  * place they occur. Refuses words that are not in the text, and repeated words without a position,
  * rather than guess which occurrence was meant.
  */
-export function locateQuote(text: string, quote: { exact: string; start?: number; end?: number }): LocateResult {
+export function locateQuote(
+  text: string,
+  quote: { exact: string; start?: number; end?: number },
+): LocateResult {
   const { exact } = quote;
   if (quote.start !== undefined) {
     const end = quote.end ?? quote.start + exact.length;

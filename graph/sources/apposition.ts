@@ -15,7 +15,10 @@ const NAME_THEN_TITLE = new RegExp(
   `(${NAME}),\\s+(?:the\\s+)?(?:([Ii]nterim|[Aa]cting)\\s+)?(${TITLE})${LINK}$`,
   'u',
 );
-const TITLE_BEFORE_ORG = new RegExp(`(?:^|[.!?:;"“(]\\s*)((?:([Ii]nterim|[Aa]cting)\\s+)?(${TITLE}))${LINK}$`, 'u');
+const TITLE_BEFORE_ORG = new RegExp(
+  `(?:^|[.!?:;"“(]\\s*)((?:([Ii]nterim|[Aa]cting)\\s+)?(${TITLE}))${LINK}$`,
+  'u',
+);
 const NAME_AFTER_ORG = new RegExp(`^,\\s+(${NAME})`, 'u');
 
 /** Words that make a capitalised phrase a title or a body rather than a person's name. */
@@ -36,7 +39,8 @@ function titleKey(title: string, organisationNames: readonly string[]): string {
 }
 
 function titleCase(title: string): string {
-  return title.replace(/(^|\s)([a-z])/g, (_m, space: string, letter: string) => space + letter.toUpperCase())
+  return title
+    .replace(/(^|\s)([a-z])/g, (_m, space: string, letter: string) => space + letter.toUpperCase())
     .replace(/\b(Of|For|And|At|The)\b/g, (w) => w.toLowerCase());
 }
 
@@ -111,7 +115,8 @@ export function suggestAppositions(
     // A title that runs over another organisation's name has joined two appositions: skip it.
     if (organisations.some((o) => o !== f.organisation && o.start >= f.start && o.end <= f.end)) continue;
     const bareName = f.name.replace(HONORIFIC_AT_START, '');
-    const honorific = f.name === bareName ? undefined : f.name.slice(0, f.name.length - bareName.length).trim();
+    const honorific =
+      f.name === bareName ? undefined : f.name.slice(0, f.name.length - bareName.length).trim();
     const person = known.named.find(
       (n) => n.label === 'Person' && (n.names.includes(f.name) || n.names.includes(bareName)),
     );

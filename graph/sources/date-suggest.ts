@@ -14,11 +14,13 @@ const MONTHS = [
   'november',
   'december',
 ];
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
 const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?';
 const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th)?';
 /** Words that introduce a document's own date. */
-const LABEL = '(?:Issued|Published|Posted|Updated|Released|Date(?:d)?|Last updated|First published)\\s*(?:on)?\\s*[:\\-–]?\\s*';
+const LABEL =
+  '(?:Issued|Published|Posted|Updated|Released|Date(?:d)?|Last updated|First published)\\s*(?:on)?\\s*[:\\-–]?\\s*';
 
 interface Rule {
   rule: DateSuggestion['rule'];

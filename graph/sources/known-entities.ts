@@ -69,7 +69,14 @@ export function findMentions(text: string, known: KnownEntities): Mention[] {
         const end = at + name.length;
         // Whole words only: "Bury" is not a mention inside "Buryport".
         if ((at > 0 && WORD.test(text[at - 1] ?? '')) || WORD.test(text[end] ?? '')) continue;
-        candidates.push({ entityId: entity.id, label: entity.label, name: entity.name, matched: name, start: at, end });
+        candidates.push({
+          entityId: entity.id,
+          label: entity.label,
+          name: entity.name,
+          matched: name,
+          start: at,
+          end,
+        });
       }
     }
   }

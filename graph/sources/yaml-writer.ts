@@ -106,7 +106,8 @@ export function stringifyDocumentMeta(meta: DocumentMeta): string {
   const source = meta as unknown as Record<string, unknown>;
   for (const key of keys) {
     if (source[key] === undefined) continue;
-    data[key] = key === 'published' ? ordered(source[key] as Record<string, unknown>, PUBLISHED_KEYS) : source[key];
+    data[key] =
+      key === 'published' ? ordered(source[key] as Record<string, unknown>, PUBLISHED_KEYS) : source[key];
   }
   return render(new Document(data));
 }
