@@ -1,4 +1,4 @@
-import { Document, isMap, isSeq, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Scalar, visit, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import type { Anchor } from '../contract/sources.ts';
 import {
@@ -70,7 +70,18 @@ function ordered(value: Record<string, unknown>, keys: readonly string[]): Recor
   return out;
 }
 
+const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
 function render(doc: Document): string {
+  // Dates are quoted, as in the hand-written seeds: YAML 1.1 readers would take 2017-11-21 for a
+  // timestamp and 2017 for a number.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === 'string' && PARTIAL_DATE.test(node.value)) {
+        node.type = Scalar.QUOTE_SINGLE;
+      }
+    },
+  });
   return doc.toString({ lineWidth: 0, indentSeq: true, flowCollectionPadding: true });
 }
 
