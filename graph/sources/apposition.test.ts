@@ -25,7 +25,9 @@ describe('suggestions on the seed texts', () => {
     expect(ids).toContain('org:nhs-bury-ccg');
     // No mention overlaps another.
     const sorted = [...mentions].sort((a, b) => a.start - b.start);
-    sorted.slice(1).forEach((m, i) => expect(m.start).toBeGreaterThanOrEqual(sorted[i]?.end ?? 0));
+    sorted.slice(1).forEach((m, i) => {
+      expect(m.start).toBeGreaterThanOrEqual(sorted[i]?.end ?? 0);
+    });
   });
 
   it('reads "Name, title of Organisation" as the person in the known post', () => {
