@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /** The password of the project's own loopback-only Neo4j, overridable by NEO4J_LOCAL_PASSWORD. */
@@ -46,4 +47,14 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env, localPo
     throw new Error(`${variable ?? 'Neo4j configuration'}: ${issue?.message ?? 'invalid'}`);
   }
   return parsed.data;
+}
+
+/**
+ * The seeds folder (`SEEDS_DIR`, default `seeds`), as an absolute path: a user's own case can live
+ * in its own folder or repository, apart from the example. Relative paths are taken from `base`
+ * (the project root for the scripts, which npm runs there).
+ */
+export function seedsDirFromEnv(env: NodeJS.ProcessEnv = process.env, base = process.cwd()): string {
+  const value = z.string().trim().min(1, 'SEEDS_DIR may not be empty').optional().parse(env.SEEDS_DIR);
+  return path.resolve(base, value ?? 'seeds');
 }

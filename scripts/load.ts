@@ -1,10 +1,10 @@
 /**
- * `npm run load [-- --dry-run]`: validates the seeds and loads them into Neo4j.
+ * `npm run load [-- --dry-run]`: validates the seeds (SEEDS_DIR, default `seeds/`) and loads them into Neo4j.
  * Exits non-zero with every problem listed when the seeds are not sound; the graph is then untouched.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { neo4jConfigFromEnv } from '../graph/config.ts';
+import { neo4jConfigFromEnv, seedsDirFromEnv } from '../graph/config.ts';
 import { openGraph } from '../graph/driver.ts';
 import { AppError } from '../graph/errors.ts';
 import { applySchema } from '../graph/load/apply-schema.ts';
@@ -14,6 +14,7 @@ import { SeedValidationError } from '../graph/seed/problems.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dryRun = process.argv.includes('--dry-run');
+const seedsDir = seedsDirFromEnv(process.env, root);
 
 function table(title: string, rows: Record<string, number | string>): string {
   const width = Math.max(...Object.keys(rows).map((k) => k.length), 4);
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   let prepared: ReturnType<typeof prepareSeeds>;
   try {
-    prepared = prepareSeeds(root);
+    prepared = prepareSeeds(root, seedsDir);
   } catch (error) {
     if (error instanceof SeedValidationError) {
       console.error(error.message);
@@ -65,6 +66,7 @@ async function main(): Promise<number> {
   }
   const counts = planCounts(prepared.plan);
   const factCount = prepared.seeds.factsFiles.length;
+  console.log(`Seeds: ${path.relative(root, seedsDir) || '.'}`);
   console.log(
     `Validated ${prepared.seeds.documents.length} documents and ${factCount} facts file${factCount === 1 ? '' : 's'} ` +
       `in ${Math.round(performance.now() - started)} ms: every quote is found in its document.`,

@@ -10,6 +10,7 @@ import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
 import { createNodesRouter } from './nodes/nodes-router.ts';
 import { createSchemaRouter } from './schema-info/schema-router.ts';
 import { createSearchRouter } from './search/search-router.ts';
+import { createSourcesRouter } from './sources/sources-router.ts';
 import { createTimelineRouter } from './timeline/timeline-router.ts';
 import { createViewsRouter } from './views/views-router.ts';
 
@@ -35,6 +36,7 @@ export function createApp(deps: CreateAppOptions): Express {
   api.use('/timeline', createTimelineRouter(deps));
   api.use('/cypher', createCypherRouter(deps));
   api.use('/views', createViewsRouter(deps));
+  api.use('/sources', createSourcesRouter(deps));
   api.use(apiNotFound());
   app.use('/api', api);
 

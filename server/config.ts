@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Neo4jConfig, neo4jConfigFromEnv } from '../graph/config.ts';
+import { type Neo4jConfig, neo4jConfigFromEnv, seedsDirFromEnv } from '../graph/config.ts';
 
 const ServerEnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -10,6 +10,8 @@ const ServerEnvSchema = z.object({
   CYPHER_MAX_QUERY_LENGTH: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
   /** Where saved views are kept. */
   DATA_DIR: z.string().default('.data'),
+  /** Sources (adding documents and facts): see `sources` below. */
+  WRITE_TOKEN: z.string().min(16, 'WRITE_TOKEN needs at least 16 characters').optional(),
 });
 
 export const ServerConfigSchema = z.object({
@@ -17,6 +19,12 @@ export const ServerConfigSchema = z.object({
   port: z.number(),
   cypher: z.object({ timeoutMs: z.number(), maxRows: z.number(), maxQueryLength: z.number() }),
   dataDir: z.string(),
+  /**
+   * Adding sources: the seeds folder the app writes (SEEDS_DIR, absolute) and the token that opens
+   * writing when the server listens on an address other than loopback (WRITE_TOKEN). Absent in a
+   * hand-built config (tests): then SEEDS_DIR or `seeds/`, and no token.
+   */
+  sources: z.object({ seedsDir: z.string(), writeToken: z.string().nullable() }).optional(),
 });
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 
@@ -37,6 +45,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
       maxQueryLength: e.CYPHER_MAX_QUERY_LENGTH,
     },
     dataDir: e.DATA_DIR,
+    sources: { seedsDir: seedsDirFromEnv(env), writeToken: e.WRITE_TOKEN ?? null },
   };
 }
 

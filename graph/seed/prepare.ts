@@ -9,11 +9,11 @@ export interface PreparedSeeds {
 }
 
 /**
- * Reads, validates and plans the seeds under `root`. Throws a SeedValidationError listing every
+ * Reads, validates and plans the seeds under `root` (or in `seedsDir`, see readSeeds). Throws a SeedValidationError listing every
  * problem (file, entry, path, message) when anything is wrong, before the database is touched.
  */
-export function prepareSeeds(root: string): PreparedSeeds {
-  const { seeds, problems } = readSeeds(root);
+export function prepareSeeds(root: string, seedsDir?: string): PreparedSeeds {
+  const { seeds, problems } = readSeeds(root, seedsDir);
   const all = problems.length === 0 ? validateSeeds(seeds) : [...problems, ...validateSeeds(seeds)];
   if (all.length > 0) throw new SeedValidationError(all);
   return { seeds, plan: planGraph(seeds) };

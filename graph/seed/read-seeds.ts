@@ -91,8 +91,8 @@ function zodProblems(
   });
 }
 
-function readDocuments(root: string, problems: SeedProblem[]): SeedDocument[] {
-  const dir = path.join(root, 'seeds', 'documents');
+function readDocuments(root: string, seedsDir: string, problems: SeedProblem[]): SeedDocument[] {
+  const dir = path.join(seedsDir, 'documents');
   const documents: SeedDocument[] = [];
   for (const absolute of listDataFiles(dir)) {
     const display = path.relative(root, absolute);
@@ -126,7 +126,7 @@ function readDocuments(root: string, problems: SeedProblem[]): SeedDocument[] {
   }
   if (documents.length === 0 && problems.length === 0) {
     problems.push({
-      file: 'seeds/documents',
+      file: path.relative(root, dir),
       entry: '(folder)',
       path: '',
       message: 'no document metadata found',
@@ -135,9 +135,9 @@ function readDocuments(root: string, problems: SeedProblem[]): SeedDocument[] {
   return documents;
 }
 
-function readFacts(root: string, problems: SeedProblem[]): SeedFactsFile[] {
+function readFacts(root: string, seedsDir: string, problems: SeedProblem[]): SeedFactsFile[] {
   const files: SeedFactsFile[] = [];
-  for (const absolute of listDataFiles(path.join(root, 'seeds', 'facts'))) {
+  for (const absolute of listDataFiles(path.join(seedsDir, 'facts'))) {
     const display = path.relative(root, absolute);
     const data = parseDataFile(absolute, display, problems);
     if (data === undefined) continue;
@@ -160,11 +160,16 @@ function readFacts(root: string, problems: SeedProblem[]): SeedFactsFile[] {
   return files;
 }
 
-/** Reads and parses every seed file under `<root>/seeds`, collecting all problems rather than stopping. */
-export function readSeeds(root: string): ReadResult {
+/**
+ * Reads and parses every seed file under `seedsDir` (by default `<root>/seeds`), collecting all
+ * problems rather than stopping. Files are named relative to the seeds folder's parent, so the
+ * default folder reads `seeds/facts/…` and a case kept elsewhere (SEEDS_DIR) reads `<its name>/facts/…`.
+ */
+export function readSeeds(root: string, seedsDir = path.join(root, 'seeds')): ReadResult {
   const problems: SeedProblem[] = [];
-  const documents = readDocuments(root, problems);
-  const factsFiles = readFacts(root, problems);
+  const base = path.dirname(path.resolve(seedsDir));
+  const documents = readDocuments(base, seedsDir, problems);
+  const factsFiles = readFacts(base, seedsDir, problems);
   return { seeds: { documents, factsFiles }, problems };
 }
 
