@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ExportAutomation } from '../../client/src/export/automation.ts';
 import type { ImageRequest } from '../../client/src/export/exporter.ts';
-import type { ViewState } from '../../client/src/state/view-state.ts';
+import type { ViewState } from '../../client/src/state/link-state.ts';
 import { CHROMIUM_PATH, launchChromium } from '../chromium.ts';
 
 /**

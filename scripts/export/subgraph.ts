@@ -1,12 +1,12 @@
 import type { Api } from '../../client/src/api.ts';
-import { viewStateOf } from '../../client/src/export/saved-view-state.ts';
 import {
   composeGraph,
   type FetchedExpansion,
   nodeElementFrom,
   viewRelationshipTypes,
-} from '../../client/src/graph/compose.ts';
-import { EMPTY_VIEW, type ViewState } from '../../client/src/state/view-state.ts';
+} from '../../client/src/canvas/compose.ts';
+import { viewStateOf } from '../../client/src/export/saved-view-link.ts';
+import { EMPTY_VIEW, type ViewState } from '../../client/src/state/link-state.ts';
 import type { SavedView } from '../../graph/contract/api.ts';
 import type { ExportGraph } from '../../graph/export/elements.ts';
 

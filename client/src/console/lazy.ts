@@ -1,5 +1,5 @@
-import type { AppState } from '../state/view-state.ts';
-import type { ConsoleDeps, createConsoleView } from '../views/console.ts';
+import type { AppState } from '../state/link-state.ts';
+import type { ConsoleDeps, createConsoleView } from './console-panel.ts';
 import { type ConsoleLink, decodeConsoleLink } from './link.ts';
 
 /**
@@ -20,7 +20,7 @@ export function createLazyConsole(root: HTMLElement, deps: ConsoleDeps) {
   function load(): void {
     if (requested) return;
     requested = true;
-    import('../views/console.ts').then(
+    import('./console-panel.ts').then(
       (module) => {
         view = module.createConsoleView(root, { ...deps, search });
         if (pending !== null) view.open(pending);

@@ -1,7 +1,7 @@
 import type { CypherResponse } from '../../../graph/contract/api.ts';
-import { createGraphView, type GraphView } from '../graph/cy.ts';
-import { h, replace } from '../views/dom.ts';
-import type { QueryGraphMode } from './query-graph.ts';
+import { createGraphView, type GraphView } from '../canvas/cy.ts';
+import type { QueryGraphMode } from '../state/query-graph.ts';
+import { h, replace } from '../ui/dom.ts';
 import {
   cellText,
   isNodeValue,

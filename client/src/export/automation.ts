@@ -1,6 +1,6 @@
-import type { CanvasExport } from '../graph/cy-export.ts';
+import type { CanvasExport } from '../canvas/cy-export.ts';
+import type { ViewState } from '../state/link-state.ts';
 import type { Store } from '../state/store.ts';
-import type { ViewState } from '../state/view-state.ts';
 import type { Exporter, ImageRequest } from './exporter.ts';
 
 /**

@@ -1,10 +1,10 @@
+import type { GraphView } from '../canvas/cy.ts';
 import type { DataCache } from '../data.ts';
-import type { GraphView } from '../graph/cy.ts';
 import type { Store } from '../state/store.ts';
-import { createExportMenu } from '../views/export-menu.ts';
-import { createSavedViews, type SavedViewsDeps } from '../views/saved-views.ts';
 import { installAutomation } from './automation.ts';
+import { createExportMenu } from './export-menu.ts';
 import { createExporter } from './exporter.ts';
+import { createSavedViews, type SavedViewsDeps } from './saved-views.ts';
 import { createSavedViewsApi } from './saved-views-api.ts';
 
 /**

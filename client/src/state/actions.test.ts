@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reduce } from './actions.ts';
-import { type AppState, initialState } from './view-state.ts';
+import { type AppState, initialState } from './link-state.ts';
 
 function withExpansions(...ids: string[]): AppState {
   return { ...initialState(), expansions: ids.map((id) => ({ id, limit: 25 })) };

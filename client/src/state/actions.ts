@@ -1,5 +1,4 @@
 import type { Elements } from '../../../graph/contract/api.ts';
-import { NO_ELEMENTS, type QueryGraphMode, showQueryGraph } from '../console/query-graph.ts';
 import {
   type AppState,
   DEFAULT_LIMIT,
@@ -11,7 +10,8 @@ import {
   type Truncation,
   type ViewName,
   type ViewState,
-} from './view-state.ts';
+} from './link-state.ts';
+import { NO_ELEMENTS, type QueryGraphMode, showQueryGraph } from './query-graph.ts';
 
 /**
  * Every change to the explorer's state is one of these named actions, applied by `reduce`, a pure

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_VIEW, type ViewState } from './link-state.ts';
 import { decodeView, encodeView, isBlankView } from './url-state.ts';
-import { EMPTY_VIEW, type ViewState } from './view-state.ts';
 
 const FULL: ViewState = {
   pinned: ['person:karen-dolton'],

@@ -10,7 +10,7 @@ import {
   VIEWS,
   type ViewName,
   type ViewState,
-} from './view-state.ts';
+} from './link-state.ts';
 
 /**
  * The view in the query string, so a reload or a shared link shows the same thing:

@@ -1,12 +1,12 @@
-import '../export/export.css';
+import './export.css';
 import type { SavedViewSummary } from '../../../graph/contract/api.ts';
-import { savedViewInput, viewStateOf } from '../export/saved-view-state.ts';
-import type { SavedViewsApi } from '../export/saved-views-api.ts';
+import type { CanvasExport } from '../canvas/cy-export.ts';
 import { formatDate } from '../format/dates.ts';
-import type { CanvasExport } from '../graph/cy-export.ts';
+import { viewOf } from '../state/link-state.ts';
 import type { Store } from '../state/store.ts';
-import { viewOf } from '../state/view-state.ts';
-import { dialogButton, errorText, h, mountDialog, replace } from './dom.ts';
+import { dialogButton, errorText, h, mountDialog, replace } from '../ui/dom.ts';
+import { savedViewInput, viewStateOf } from './saved-view-link.ts';
+import type { SavedViewsApi } from './saved-views-api.ts';
 
 export interface SavedViewsDeps {
   store: Store;

@@ -1,7 +1,7 @@
 import type { Api } from '../api.ts';
+import type { AppState } from '../state/link-state.ts';
 import type { Store } from '../state/store.ts';
-import type { AppState } from '../state/view-state.ts';
-import { h, replace } from './dom.ts';
+import { h, replace } from '../ui/dom.ts';
 
 /**
  * The "database unreachable" banner. Once anything reports the database down, /api/health is

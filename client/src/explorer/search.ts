@@ -1,8 +1,8 @@
 import type { SearchResult } from '../../../graph/contract/api.ts';
 import { ApiError, isAbort } from '../api.ts';
-import { styleOf } from '../graph/style.ts';
-import type { Deps } from './deps.ts';
-import { h, replace } from './dom.ts';
+import { styleOf } from '../canvas/style.ts';
+import type { Deps } from '../ui/deps.ts';
+import { h, replace } from '../ui/dom.ts';
 
 /**
  * The search box: suggestions as you type (debounced), a listbox navigable with the arrow keys,

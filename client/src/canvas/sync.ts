@@ -1,9 +1,9 @@
 import type { ElementNode } from '../../../graph/contract/api.ts';
 import { ApiError } from '../api.ts';
-import { withQueryGraph } from '../console/query-graph.ts';
 import type { DataCache } from '../data.ts';
+import { type AppState, graphKey } from '../state/link-state.ts';
+import { withQueryGraph } from '../state/query-graph.ts';
 import type { Store } from '../state/store.ts';
-import { type AppState, graphKey } from '../state/view-state.ts';
 import {
   composeGraph,
   type FetchedExpansion,

@@ -1,5 +1,5 @@
-import { LABEL_STYLES, type LabelStyle } from '../graph/style.ts';
-import { h, replace } from './dom.ts';
+import { LABEL_STYLES, type LabelStyle } from '../canvas/style.ts';
+import { h, replace } from '../ui/dom.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

@@ -1,6 +1,6 @@
 import type { DataCache } from '../data.ts';
 import { findQuote, segments } from '../format/highlight.ts';
-import { errorText, h, replace, statusLine } from './dom.ts';
+import { errorText, h, replace, statusLine } from '../ui/dom.ts';
 import { dateReason, documentDate } from './evidence.ts';
 
 /**

@@ -1,11 +1,11 @@
 import type { ElementEdge, NodeDetail } from '../../../graph/contract/api.ts';
+import { styleOf } from '../canvas/style.ts';
+import { evidenceItem, evidenceList } from '../evidence/evidence.ts';
 import { formatDate, formatSpan, precisionOf } from '../format/dates.ts';
-import { styleOf } from '../graph/style.ts';
-import type { AppState } from '../state/view-state.ts';
+import type { AppState } from '../state/link-state.ts';
+import type { Deps } from '../ui/deps.ts';
+import { errorText, h, replace, statusLine } from '../ui/dom.ts';
 import { findingAccountability, orgAccountability } from './accountability.ts';
-import type { Deps } from './deps.ts';
-import { errorText, h, replace, statusLine } from './dom.ts';
-import { evidenceItem, evidenceList } from './evidence.ts';
 
 /**
  * The right-hand panel: what is selected, every quote behind it, and for an organisation or a

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementEdge, ElementNode, Elements } from '../../../graph/contract/api.ts';
-import { reduce } from '../state/actions.ts';
-import { graphKey, initialState } from '../state/view-state.ts';
+import { reduce } from './actions.ts';
+import { graphKey, initialState } from './link-state.ts';
 import { mergeElements, withQueryGraph } from './query-graph.ts';
 
 const node = (id: string, label = 'Person', name = id): ElementNode => ({ data: { id, label, name } });

@@ -1,5 +1,7 @@
-import '../export/export.css';
+import './export.css';
 import { ApiError } from '../api.ts';
+import type { Store } from '../state/store.ts';
+import { dialogButton, h, mountDialog } from '../ui/dom.ts';
 import {
   type DataFormat,
   download,
@@ -8,9 +10,7 @@ import {
   type ImageFormat,
   type ImageRequest,
   SCALES,
-} from '../export/exporter.ts';
-import type { Store } from '../state/store.ts';
-import { dialogButton, h, mountDialog } from './dom.ts';
+} from './exporter.ts';
 
 /**
  * The Export menu: a toolbar button opening a dialog for images (PNG or SVG of the visible view or

@@ -1,9 +1,9 @@
 import type { GraphSchemaInfo } from '../../../graph/contract/api.ts';
-import { viewRelationshipTypes } from '../graph/compose.ts';
-import { styleOf } from '../graph/style.ts';
+import { viewRelationshipTypes } from '../canvas/compose.ts';
+import { styleOf } from '../canvas/style.ts';
+import type { AppState } from '../state/link-state.ts';
 import type { Store } from '../state/store.ts';
-import type { AppState } from '../state/view-state.ts';
-import { errorText, h, replace, statusLine } from './dom.ts';
+import { errorText, h, replace, statusLine } from '../ui/dom.ts';
 
 /** Checkbox lists of node labels and relationship types, from /api/schema, with their counts. */
 export function createFilters(root: HTMLElement, store: Store) {

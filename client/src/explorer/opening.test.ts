@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ElementEdge, Elements } from '../../graph/contract/api.ts';
+import type { ElementEdge, Elements } from '../../../graph/contract/api.ts';
 import {
   dayFor,
   firstDayHoldersKnown,
@@ -7,7 +7,7 @@ import {
   pickInspection,
   postsOf,
   responsibleFor,
-} from './opening-view.ts';
+} from './opening.ts';
 
 function edge(source: string, target: string, type: string): ElementEdge {
   return {

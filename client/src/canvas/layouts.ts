@@ -1,5 +1,5 @@
 import type { LayoutOptions, NodeSingular } from 'cytoscape';
-import type { LayoutName } from '../state/view-state.ts';
+import type { LayoutName } from '../state/link-state.ts';
 
 /** Layout options for each layout the chooser offers, for a full run over every element. */
 export function fullLayout(name: LayoutName, animate: boolean): LayoutOptions {

@@ -1,7 +1,7 @@
-import type { GraphView } from '../graph/cy.ts';
+import type { GraphView } from '../canvas/cy.ts';
+import { type AppState, LAYOUTS, type LayoutName, VIEWS, type ViewName } from '../state/link-state.ts';
 import type { Store } from '../state/store.ts';
-import { type AppState, LAYOUTS, type LayoutName, VIEWS, type ViewName } from '../state/view-state.ts';
-import { h, replace } from './dom.ts';
+import { h, replace } from '../ui/dom.ts';
 
 const LAYOUT_NAMES: Record<LayoutName, string> = {
   fcose: 'Force-directed',

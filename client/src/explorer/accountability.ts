@@ -1,8 +1,8 @@
 import type { AccountabilityByOrg, Holder } from '../../../graph/contract/api.ts';
+import { evidenceItem, evidenceList } from '../evidence/evidence.ts';
 import { formatBetween, formatDate, formatSpan } from '../format/dates.ts';
-import type { Deps } from './deps.ts';
-import { errorText, h, replace, statusLine } from './dom.ts';
-import { evidenceItem, evidenceList } from './evidence.ts';
+import type { Deps } from '../ui/deps.ts';
+import { errorText, h, replace, statusLine } from '../ui/dom.ts';
 
 /**
  * "Who was accountable": the holders of an organisation's posts on a day, or the chain from a

@@ -1,5 +1,5 @@
 import type { Elements } from '../../../graph/contract/api.ts';
-import type { AppState } from '../state/view-state.ts';
+import type { AppState } from './link-state.ts';
 
 /**
  * A console result on the explorer's canvas. The state keeps the elements the user sent there

@@ -1,18 +1,18 @@
 import type { CypherResponse } from '../../../graph/contract/api.ts';
 import { QUERY_LIBRARY } from '../../../graph/contract/query-library.ts';
 import { ApiError, isAbort } from '../api.ts';
-import { runCypher } from '../console/api.ts';
-import { createParamsEditor, createQueryEditor } from '../console/editors.ts';
-import { errorRange } from '../console/error-position.ts';
-import { createHistory, type HistoryEntry, type KeyValueStore } from '../console/history.ts';
-import { type ConsoleLink, consoleUrl, decodeConsoleLink } from '../console/link.ts';
-import { formatParams, missingParams, parseParams } from '../console/params.ts';
-import { createResults } from '../console/results.ts';
 import type { DataCache } from '../data.ts';
+import type { AppState } from '../state/link-state.ts';
 import type { Store } from '../state/store.ts';
-import type { AppState } from '../state/view-state.ts';
-import { h, replace } from './dom.ts';
-import '../console/console.css';
+import { h, replace } from '../ui/dom.ts';
+import { runCypher } from './api.ts';
+import { createParamsEditor, createQueryEditor } from './editors.ts';
+import { errorRange } from './error-position.ts';
+import { createHistory, type HistoryEntry, type KeyValueStore } from './history.ts';
+import { type ConsoleLink, consoleUrl, decodeConsoleLink } from './link.ts';
+import { formatParams, missingParams, parseParams } from './params.ts';
+import { createResults } from './results.ts';
+import './console.css';
 
 /**
  * The Cypher console: a query editor with completion from the live schema, a JSON parameters

@@ -2,7 +2,7 @@ import cytoscape, { type Core, type ElementDefinition, type NodeCollection, type
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import type { ElementEdge, ElementNode, Elements } from '../../../graph/contract/api.ts';
-import type { LayoutName, Selection } from '../state/view-state.ts';
+import type { LayoutName, Selection } from '../state/link-state.ts';
 import { caption } from './compose.ts';
 import { type CanvasExport, createCanvasExport } from './cy-export.ts';
 import { fullLayout, incrementalFcose } from './layouts.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SavedViewInputSchema } from '../../../graph/contract/api.ts';
-import { EMPTY_VIEW, type ViewState } from '../state/view-state.ts';
-import { savedViewInput, viewStateOf } from './saved-view-state.ts';
+import { EMPTY_VIEW, type ViewState } from '../state/link-state.ts';
+import { savedViewInput, viewStateOf } from './saved-view-link.ts';
 
 const view: ViewState = {
   ...EMPTY_VIEW,

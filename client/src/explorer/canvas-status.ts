@@ -1,6 +1,6 @@
 import type { Action } from '../state/actions.ts';
-import { type AppState, MAX_LIMIT } from '../state/view-state.ts';
-import { h, replace } from './dom.ts';
+import { type AppState, MAX_LIMIT } from '../state/link-state.ts';
+import { h, replace } from '../ui/dom.ts';
 
 /** Over the canvas: loading, empty and error states, and an "N more" notice per truncated expansion. */
 export function createCanvasStatus(

@@ -1,6 +1,6 @@
 import type { Api } from '../api.ts';
+import type { GraphView } from '../canvas/cy.ts';
 import type { DataCache } from '../data.ts';
-import type { GraphView } from '../graph/cy.ts';
 import type { Store } from '../state/store.ts';
 
 /** What views are built with; each view takes only this, never a global. */

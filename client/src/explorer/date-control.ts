@@ -1,8 +1,8 @@
 import { formatDate } from '../format/dates.ts';
 import { addDays, addMonths, clampDay, daysBetween, isDay } from '../format/days.ts';
+import type { AppState } from '../state/link-state.ts';
 import type { Store } from '../state/store.ts';
-import type { AppState } from '../state/view-state.ts';
-import { h, replace } from './dom.ts';
+import { h, replace } from '../ui/dom.ts';
 
 /**
  * The date: a slider over 2015–2025 by day (arrow keys a day, month buttons a month), a date field,

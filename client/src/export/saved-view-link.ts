@@ -1,6 +1,6 @@
 import type { SavedView, SavedViewInput, SavedViewState } from '../../../graph/contract/api.ts';
-import type { Viewport } from '../graph/cy-export.ts';
-import { LAYOUTS, type LayoutName, VIEWS, type ViewName, type ViewState } from '../state/view-state.ts';
+import type { Viewport } from '../canvas/cy-export.ts';
+import { LAYOUTS, type LayoutName, VIEWS, type ViewName, type ViewState } from '../state/link-state.ts';
 
 /**
  * Between the explorer's view state and a saved view. Pure: saving takes the state, the positions

@@ -4,7 +4,7 @@
  */
 
 import type { Elements } from '../../../graph/contract/api.ts';
-import { layerKey, NO_ELEMENTS } from '../console/query-graph.ts';
+import { layerKey, NO_ELEMENTS } from './query-graph.ts';
 
 export const STATUSES = ['idle', 'loading', 'empty', 'truncated', 'error', 'ready'] as const;
 export type Status = (typeof STATUSES)[number];

@@ -1,9 +1,9 @@
 import type { TimelineEvent } from '../../../graph/contract/api.ts';
+import { evidenceList } from '../evidence/evidence.ts';
 import { formatEventDate } from '../format/dates.ts';
-import type { AppState } from '../state/view-state.ts';
-import type { Deps } from './deps.ts';
-import { errorText, h, replace, statusLine } from './dom.ts';
-import { evidenceList } from './evidence.ts';
+import type { AppState } from '../state/link-state.ts';
+import type { Deps } from '../ui/deps.ts';
+import { errorText, h, replace, statusLine } from '../ui/dom.ts';
 
 /**
  * The timeline of the selected organisation or person: tenures, attestations, inspections,

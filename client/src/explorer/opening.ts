@@ -1,8 +1,8 @@
-import type { AccountabilityByOrg, Elements, SearchResult } from '../../graph/contract/api.ts';
-import type { Api } from './api.ts';
-import { formatDate } from './format/dates.ts';
-import { firstDayOf, isDay } from './format/days.ts';
-import { DEFAULT_LIMIT, EMPTY_VIEW, type ViewState } from './state/view-state.ts';
+import type { AccountabilityByOrg, Elements, SearchResult } from '../../../graph/contract/api.ts';
+import type { Api } from '../api.ts';
+import { formatDate } from '../format/dates.ts';
+import { firstDayOf, isDay } from '../format/days.ts';
+import { DEFAULT_LIMIT, EMPTY_VIEW, type ViewState } from '../state/link-state.ts';
 
 /**
  * The view a blank link opens on: the 2017 local-area inspection, its findings, the organisations

@@ -1,7 +1,7 @@
 import type { DocumentView, Evidence } from '../../../graph/contract/api.ts';
 import { formatBetween, formatDate } from '../format/dates.ts';
-import type { Deps } from './deps.ts';
-import { h } from './dom.ts';
+import type { Deps } from '../ui/deps.ts';
+import { h } from '../ui/dom.ts';
 
 /** "21 November 2017", or the bounds when the document's date is not printed. */
 export function documentDate(doc: DocumentView): string {
