@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ExportAutomation } from '../../client/src/export/automation.ts';
 import type { ImageRequest } from '../../client/src/export/exporter.ts';
-import type { ViewState } from '../../client/src/state/link-state.ts';
+import type { LinkState } from '../../client/src/state/link-state.ts';
 import { CHROMIUM_PATH, launchChromium } from '../chromium.ts';
 
 /**
@@ -22,7 +22,7 @@ type Hook = { __agExport: ExportAutomation };
 
 export async function renderImage(options: {
   baseUrl: string;
-  view: ViewState;
+  view: LinkState;
   savedViewId?: string;
   request: ImageRequest;
   viewport?: { width: number; height: number };

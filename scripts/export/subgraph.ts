@@ -5,8 +5,8 @@ import {
   nodeElementFrom,
   viewRelationshipTypes,
 } from '../../client/src/canvas/compose.ts';
-import { viewStateOf } from '../../client/src/export/saved-view-link.ts';
-import { EMPTY_VIEW, type ViewState } from '../../client/src/state/link-state.ts';
+import { linkStateOf } from '../../client/src/export/saved-view-link.ts';
+import { EMPTY_LINK, type LinkState } from '../../client/src/state/link-state.ts';
 import type { SavedView } from '../../graph/contract/api.ts';
 import type { ExportGraph } from '../../graph/export/elements.ts';
 
@@ -18,10 +18,10 @@ import type { ExportGraph } from '../../graph/export/elements.ts';
 
 export interface Subgraph {
   graph: ExportGraph;
-  view: ViewState;
+  view: LinkState;
 }
 
-async function compose(api: Api, view: ViewState): Promise<ExportGraph> {
+async function compose(api: Api, view: LinkState): Promise<ExportGraph> {
   let types: string[] | undefined;
   if (view.hiddenTypes.length > 0) {
     const schema = await api.schema();
@@ -52,7 +52,7 @@ async function compose(api: Api, view: ViewState): Promise<ExportGraph> {
 export async function subgraphFrom(
   api: Api,
   from: { id: string; depth: number; at: string | null; limit: number },
-  layout: ViewState['layout'] = 'fcose',
+  layout: LinkState['layout'] = 'fcose',
 ): Promise<Subgraph> {
   await api.node(from.id); // an unknown id fails here, with the server's NOT_FOUND
   const expanded: string[] = [];
@@ -68,8 +68,8 @@ export async function subgraphFrom(
       for (const node of result.elements.nodes) if (!seen.has(node.data.id)) next.add(node.data.id);
     frontier = [...next];
   }
-  const view: ViewState = {
-    ...EMPTY_VIEW,
+  const view: LinkState = {
+    ...EMPTY_LINK,
     pinned: [from.id],
     expansions: expanded.map((id) => ({ id, limit: from.limit })),
     selected: null,
@@ -81,7 +81,7 @@ export async function subgraphFrom(
 
 /** A saved view's subgraph, with the positions it was saved with. */
 export async function subgraphOfView(api: Api, saved: SavedView): Promise<Subgraph> {
-  const view = viewStateOf(saved);
+  const view = linkStateOf(saved);
   const graph = await compose(api, view);
   for (const node of graph.nodes) {
     const position = saved.positions[node.data.id];

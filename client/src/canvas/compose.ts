@@ -1,5 +1,5 @@
 import type { ElementEdge, ElementNode, Elements } from '../../../graph/contract/api.ts';
-import type { Truncation } from '../state/link-state.ts';
+import type { Truncation } from '../state/app-state.ts';
 
 /**
  * What the canvas should show, computed from what was fetched: the pinned nodes, the union of the

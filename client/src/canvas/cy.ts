@@ -19,10 +19,10 @@ import {
 /**
  * The only module that touches Cytoscape. It adds, updates and removes elements, never draws an
  * edge whose ends are not both present, keeps nodes where the reader left them, and lays out only
- * what is new. Everything else talks to it through `GraphView`.
+ * what is new. Everything else talks to it through `Canvas`.
  */
 
-export interface GraphHandlers {
+export interface CanvasHandlers {
   onSelect(selection: Selection | null): void;
   onExpand(id: string): void;
 }
@@ -33,7 +33,7 @@ export interface ReplaceOptions {
   layout: LayoutName;
 }
 
-export interface GraphView {
+export interface Canvas {
   /** Make the canvas show exactly these elements, laying out only the nodes that are new. */
   replace(elements: Elements, options: ReplaceOptions): { added: number; removed: number };
   /** Add or update these elements and leave the rest alone. */
@@ -89,7 +89,7 @@ function ring(center: Position, count: number, index: number, offset: number): P
   return { x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) };
 }
 
-export function createGraphView(container: HTMLElement, handlers: GraphHandlers): GraphView {
+export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): Canvas {
   registerExtensions();
   const cy: Core = cytoscape({
     container,

@@ -1,7 +1,7 @@
 import type { ElementNode } from '../../../graph/contract/api.ts';
 import { ApiError } from '../api.ts';
 import type { DataCache } from '../data.ts';
-import { type AppState, graphKey } from '../state/link-state.ts';
+import { type AppState, graphKey } from '../state/app-state.ts';
 import { withQueryGraph } from '../state/query-graph.ts';
 import type { Store } from '../state/store.ts';
 import {
@@ -11,14 +11,14 @@ import {
   truncations,
   viewRelationshipTypes,
 } from './compose.ts';
-import type { GraphView } from './cy.ts';
+import type { Canvas } from './cy.ts';
 
 /**
  * Keeps the canvas in step with the state: whenever what should be drawn changes (pins,
  * expansions, hidden nodes, the date, filters), fetch what is missing, compose, and hand the
  * result to the Cytoscape wrapper. A newer change overtakes an older one still in flight.
  */
-export function createGraphSync(store: Store, data: DataCache, graph: GraphView) {
+export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) {
   let generation = 0;
   let waiters: Array<() => void> = [];
 
@@ -72,12 +72,12 @@ export function createGraphSync(store: Store, data: DataCache, graph: GraphView)
       state.queryGraph,
       filters,
     );
-    graph.replace(elements, { anchor: state.anchor, layout: state.layout });
-    graph.mark(
+    canvas.replace(elements, { anchor: state.anchor, layout: state.layout });
+    canvas.mark(
       'expanded',
       state.expansions.map((e) => e.id),
     );
-    graph.select(store.getState().selected);
+    canvas.select(store.getState().selected);
 
     const firstError = errors[0];
     if (firstError !== undefined) {
@@ -90,7 +90,7 @@ export function createGraphSync(store: Store, data: DataCache, graph: GraphView)
       store.dispatch({
         type: 'loadSucceeded',
         nodeCount: elements.nodes.length,
-        notices: truncations(fetched, (id) => graph.nodeName(id) ?? id),
+        notices: truncations(fetched, (id) => canvas.nodeName(id) ?? id),
       });
     }
     const ready = waiters;
@@ -102,8 +102,8 @@ export function createGraphSync(store: Store, data: DataCache, graph: GraphView)
     start(): () => void {
       return store.subscribe((state, previous) => {
         if (graphKey(state) !== graphKey(previous)) void sync(state);
-        if (state.layout !== previous.layout) graph.runLayout(state.layout);
-        if (state.selected !== previous.selected) graph.select(state.selected);
+        if (state.layout !== previous.layout) canvas.runLayout(state.layout);
+        if (state.selected !== previous.selected) canvas.select(state.selected);
       });
     },
     sync: () => sync(store.getState()),

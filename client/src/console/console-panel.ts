@@ -2,7 +2,7 @@ import type { CypherResponse } from '../../../graph/contract/api.ts';
 import { QUERY_LIBRARY } from '../../../graph/contract/query-library.ts';
 import { ApiError, isAbort } from '../api.ts';
 import type { DataCache } from '../data.ts';
-import type { AppState } from '../state/link-state.ts';
+import type { AppState } from '../state/app-state.ts';
 import type { Store } from '../state/store.ts';
 import { h, replace } from '../ui/dom.ts';
 import { runCypher } from './api.ts';
@@ -64,7 +64,7 @@ function when(iso: string): string {
   return date.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }
 
-export function createConsoleView(root: HTMLElement, deps: ConsoleDeps) {
+export function createConsolePanel(root: HTMLElement, deps: ConsoleDeps) {
   const history = createHistory(deps.storage === undefined ? localStore() : deps.storage);
   const fromLink = decodeConsoleLink(deps.search ?? window.location.search);
   let lastRun: ConsoleLink | null = fromLink;
@@ -425,7 +425,7 @@ export function createConsoleView(root: HTMLElement, deps: ConsoleDeps) {
 
   return {
     render(state: AppState): void {
-      const visible = state.view === 'console';
+      const visible = state.tab === 'console';
       results.setVisible(visible);
       results.setCanvasHasResults(state.queryGraph.nodes.length > 0);
       if (visible && !wasVisible) requestAnimationFrame(() => queryEditor.focus());

@@ -1,5 +1,5 @@
 import type { CypherResponse } from '../../../graph/contract/api.ts';
-import { createGraphView, type GraphView } from '../canvas/cy.ts';
+import { type Canvas, createCanvas } from '../canvas/cy.ts';
 import type { QueryGraphMode } from '../state/query-graph.ts';
 import { h, replace } from '../ui/dom.ts';
 import {
@@ -70,7 +70,7 @@ export function createResults(root: HTMLElement, options: ResultsOptions) {
   let response: CypherResponse | null = null;
   let names: NameLookup = new Map();
   let sort: SortKey | null = null;
-  let graph: GraphView | null = null;
+  let graph: Canvas | null = null;
   let graphDrawn = false;
   let visible = false;
   let canvasHasResults = false;
@@ -244,7 +244,7 @@ export function createResults(root: HTMLElement, options: ResultsOptions) {
     graphNote.textContent =
       'This result has no nodes or relationships to draw: return nodes, relationships or paths to see a graph. The table has the rows.';
     if (!graph)
-      graph = createGraphView(graphCanvas, {
+      graph = createCanvas(graphCanvas, {
         onSelect: (selection) => graph?.select(selection),
         onExpand: () => undefined,
       });

@@ -1,5 +1,6 @@
 import type { Action } from '../state/actions.ts';
-import { type AppState, MAX_LIMIT } from '../state/link-state.ts';
+import type { AppState } from '../state/app-state.ts';
+import { MAX_LIMIT } from '../state/link-state.ts';
 import { h, replace } from '../ui/dom.ts';
 
 /** Over the canvas: loading, empty and error states, and an "N more" notice per truncated expansion. */

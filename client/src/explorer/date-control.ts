@@ -1,6 +1,6 @@
 import { formatDate } from '../format/dates.ts';
 import { addDays, addMonths, clampDay, daysBetween, isDay } from '../format/days.ts';
-import type { AppState } from '../state/link-state.ts';
+import type { AppState } from '../state/app-state.ts';
 import type { Store } from '../state/store.ts';
 import { h, replace } from '../ui/dom.ts';
 

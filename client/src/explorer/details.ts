@@ -2,7 +2,7 @@ import type { ElementEdge, NodeDetail } from '../../../graph/contract/api.ts';
 import { styleOf } from '../canvas/style.ts';
 import { evidenceItem, evidenceList } from '../evidence/evidence.ts';
 import { formatDate, formatSpan, precisionOf } from '../format/dates.ts';
-import type { AppState } from '../state/link-state.ts';
+import type { AppState } from '../state/app-state.ts';
 import type { Deps } from '../ui/deps.ts';
 import { errorText, h, replace, statusLine } from '../ui/dom.ts';
 import { findingAccountability, orgAccountability } from './accountability.ts';
@@ -89,7 +89,7 @@ function nodeActions(id: string, label: string, state: AppState, deps: Deps): HT
     button('Centre', 'center-button', () => deps.jumpTo(id)),
     button('Hide', 'hide-button', () => store.dispatch({ type: 'hide', id })),
     label === 'Organisation' || label === 'Person'
-      ? button('Timeline', 'timeline-button', () => store.dispatch({ type: 'setView', view: 'timeline' }))
+      ? button('Timeline', 'timeline-button', () => store.dispatch({ type: 'setTab', tab: 'timeline' }))
       : null,
   );
 }
@@ -156,7 +156,7 @@ function endButton(id: string, deps: Deps): HTMLElement {
   return h(
     'button',
     { type: 'button', class: 'link-button strong', onclick: () => deps.jumpTo(id) },
-    deps.graph.nodeName(id) ?? id,
+    deps.canvas.nodeName(id) ?? id,
   );
 }
 
@@ -215,7 +215,7 @@ export function createDetailsPanel(panel: HTMLElement, deps: Deps) {
     render(state: AppState) {
       const selected = state.selected;
       // An edge selected from a link is drawn only once the graph has loaded; wait for it.
-      const edge = selected?.kind === 'edge' ? deps.graph.edgeData(selected.id) : null;
+      const edge = selected?.kind === 'edge' ? deps.canvas.edgeData(selected.id) : null;
       const key = JSON.stringify([
         selected,
         state.at,

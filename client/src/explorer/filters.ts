@@ -1,7 +1,7 @@
 import type { GraphSchemaInfo } from '../../../graph/contract/api.ts';
 import { viewRelationshipTypes } from '../canvas/compose.ts';
 import { styleOf } from '../canvas/style.ts';
-import type { AppState } from '../state/link-state.ts';
+import type { AppState } from '../state/app-state.ts';
 import type { Store } from '../state/store.ts';
 import { errorText, h, replace, statusLine } from '../ui/dom.ts';
 

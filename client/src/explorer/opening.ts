@@ -2,17 +2,17 @@ import type { AccountabilityByOrg, Elements, SearchResult } from '../../../graph
 import type { Api } from '../api.ts';
 import { formatDate } from '../format/dates.ts';
 import { firstDayOf, isDay } from '../format/days.ts';
-import { DEFAULT_LIMIT, EMPTY_VIEW, type ViewState } from '../state/link-state.ts';
+import { DEFAULT_LIMIT, EMPTY_LINK, type LinkState } from '../state/link-state.ts';
 
 /**
- * The view a blank link opens on: the 2017 local-area inspection, its findings, the organisations
+ * What a blank link opens on: the 2017 local-area inspection, its findings, the organisations
  * it inspected and who led them. It is found by search rather than by a hard-coded id, so a renamed
  * seed still opens somewhere sensible. The day shown is the inspection's own when the sources say
  * who held the posts then; otherwise the first day after it on which they do, and the note says so.
  */
 
-export interface OpeningView {
-  view: ViewState;
+export interface Opening {
+  link: LinkState;
   /** Why the date is what it is, when it had to be chosen (for the status line). */
   note: string | null;
 }
@@ -105,9 +105,9 @@ export function firstDayHoldersKnown(
 }
 
 const MAX_POSTS = 8;
-/** Enough to see every relationship of one node while working out the opening view. */
+/** Enough to see every relationship of one node while working out the opening. */
 const DISCOVERY_LIMIT = 200;
-/** Documents link to everything they mention; the opening view leaves those links out. */
+/** Documents link to everything they mention; the opening leaves those links out. */
 export const OPENING_HIDDEN_TYPES = ['MENTIONS', 'CLAIMS'];
 
 async function neighbourhoods(api: Api, ids: readonly string[], at: string | null): Promise<Elements> {
@@ -156,7 +156,7 @@ async function dayWithHolders(
  * Inspection → the organisations it inspected → (when that is a partnership such as "the local
  * area") the organisations responsible for it → their posts, each expanded at the inspection's day.
  */
-export async function buildOpeningView(api: Api): Promise<OpeningView | null> {
+export async function buildOpening(api: Api): Promise<Opening | null> {
   let inspectionId: string | null = null;
   for (const q of ['inspection 2017', 'inspection']) {
     const { results } = await api.search(q, { limit: 20 });
@@ -186,8 +186,8 @@ export async function buildOpeningView(api: Api): Promise<OpeningView | null> {
 
   const expansions = [inspectionId, ...orgs, ...posts].map((id) => ({ id, limit: DEFAULT_LIMIT }));
   return {
-    view: {
-      ...EMPTY_VIEW,
+    link: {
+      ...EMPTY_LINK,
       pinned: [inspectionId],
       expansions,
       at: day,

@@ -205,9 +205,9 @@ export function createExportMenu(toolbar: HTMLElement, store: Store, exporter: E
   }
 
   // Images and data come from the graph canvas, so the menu is for the Explore tab.
-  const enable = (view: string) => {
-    button.disabled = view !== 'explore';
+  const enable = (tab: string) => {
+    button.disabled = tab !== 'explore';
   };
-  enable(store.getState().view);
-  store.subscribe((state) => enable(state.view));
+  enable(store.getState().tab);
+  store.subscribe((state) => enable(state.tab));
 }

@@ -1,4 +1,4 @@
-import type { GraphView } from '../canvas/cy.ts';
+import type { Canvas } from '../canvas/cy.ts';
 import type { DataCache } from '../data.ts';
 import type { Store } from '../state/store.ts';
 import { installAutomation } from './automation.ts';
@@ -15,11 +15,11 @@ export function installExports(deps: {
   toolbar: HTMLElement;
   store: Store;
   data: DataCache;
-  graph: GraphView;
+  canvas: Canvas;
   afterLoad(fn: () => void): void;
   query?: SavedViewsDeps['query'];
 }) {
-  const canvas = deps.graph.exports;
+  const canvas = deps.canvas.exports;
   const exporter = createExporter({ canvas, data: deps.data, at: () => deps.store.getState().at });
   createExportMenu(deps.toolbar, deps.store, exporter);
   const savedViews = createSavedViews(deps.toolbar, {

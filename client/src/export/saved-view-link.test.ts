@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SavedViewInputSchema } from '../../../graph/contract/api.ts';
-import { EMPTY_VIEW, type ViewState } from '../state/link-state.ts';
-import { savedViewInput, viewStateOf } from './saved-view-link.ts';
+import { EMPTY_LINK, type LinkState } from '../state/link-state.ts';
+import { linkStateOf, savedViewInput } from './saved-view-link.ts';
 
-const view: ViewState = {
-  ...EMPTY_VIEW,
+const view: LinkState = {
+  ...EMPTY_LINK,
   pinned: ['org:bury-council'],
   expansions: [{ id: 'org:bury-council', limit: 50 }],
   hidden: ['doc:a'],
@@ -27,13 +27,13 @@ describe('saved view state', () => {
     expect(SavedViewInputSchema.parse(input)).toEqual(input);
     expect(input.name).toBe('Leaders');
     expect(input.state.query).toBe('MATCH (n) RETURN n');
-    expect(viewStateOf(input)).toEqual(view);
+    expect(linkStateOf(input)).toEqual(view);
   });
 
   it('falls back to the default layout and tab for names this build does not know', () => {
     const input = savedViewInput('x', view, {}, null);
-    const opened = viewStateOf({ state: { ...input.state, layout: 'cola', view: 'gallery' } });
+    const opened = linkStateOf({ state: { ...input.state, layout: 'cola', view: 'gallery' } });
     expect(opened.layout).toBe('fcose');
-    expect(opened.view).toBe('explore');
+    expect(opened.tab).toBe('explore');
   });
 });

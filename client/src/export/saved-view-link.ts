@@ -1,6 +1,6 @@
 import type { SavedView, SavedViewInput, SavedViewState } from '../../../graph/contract/api.ts';
 import type { Viewport } from '../canvas/cy-export.ts';
-import { LAYOUTS, type LayoutName, VIEWS, type ViewName, type ViewState } from '../state/link-state.ts';
+import { type LinkState, layoutNamed, tabNamed } from '../state/link-state.ts';
 
 /**
  * Between the explorer's view state and a saved view. Pure: saving takes the state, the positions
@@ -10,7 +10,7 @@ import { LAYOUTS, type LayoutName, VIEWS, type ViewName, type ViewState } from '
 
 export function savedViewInput(
   name: string,
-  view: ViewState,
+  view: LinkState,
   positions: Record<string, { x: number; y: number }>,
   viewport: Viewport | null,
   query: string | null = null,
@@ -24,13 +24,13 @@ export function savedViewInput(
     hiddenLabels: [...view.hiddenLabels],
     hiddenTypes: [...view.hiddenTypes],
     layout: view.layout,
-    view: view.view,
+    view: view.tab,
     query,
   };
   return { name: name.trim(), state, positions, viewport };
 }
 
-export function viewStateOf(saved: Pick<SavedView, 'state'>): ViewState {
+export function linkStateOf(saved: Pick<SavedView, 'state'>): LinkState {
   const s = saved.state;
   return {
     pinned: [...s.pinned],
@@ -40,7 +40,7 @@ export function viewStateOf(saved: Pick<SavedView, 'state'>): ViewState {
     at: s.at,
     hiddenLabels: [...s.hiddenLabels],
     hiddenTypes: [...s.hiddenTypes],
-    layout: LAYOUTS.includes(s.layout as LayoutName) ? (s.layout as LayoutName) : 'fcose',
-    view: VIEWS.includes(s.view as ViewName) ? (s.view as ViewName) : 'explore',
+    layout: layoutNamed(s.layout),
+    tab: tabNamed(s.view),
   };
 }

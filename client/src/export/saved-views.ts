@@ -2,10 +2,10 @@ import './export.css';
 import type { SavedViewSummary } from '../../../graph/contract/api.ts';
 import type { CanvasExport } from '../canvas/cy-export.ts';
 import { formatDate } from '../format/dates.ts';
-import { viewOf } from '../state/link-state.ts';
+import { linkOf } from '../state/app-state.ts';
 import type { Store } from '../state/store.ts';
 import { dialogButton, errorText, h, mountDialog, replace } from '../ui/dom.ts';
-import { savedViewInput, viewStateOf } from './saved-view-link.ts';
+import { linkStateOf, savedViewInput } from './saved-view-link.ts';
 import type { SavedViewsApi } from './saved-views-api.ts';
 
 export interface SavedViewsDeps {
@@ -155,7 +155,7 @@ export function createSavedViews(toolbar: HTMLElement, deps: SavedViewsDeps) {
     const snapshot = canvas.snapshot();
     const input = savedViewInput(
       label,
-      viewOf(store.getState()),
+      linkOf(store.getState()),
       snapshot.positions,
       snapshot.viewport,
       deps.query?.get() ?? null,
@@ -192,7 +192,7 @@ export function createSavedViews(toolbar: HTMLElement, deps: SavedViewsDeps) {
         canvas.setPositions(saved.positions, saved.viewport);
         resolve();
       });
-      store.dispatch({ type: 'restore', view: viewStateOf(saved) });
+      store.dispatch({ type: 'restore', link: linkStateOf(saved) });
       // Always fetch and draw, even if the saved view asks for what is already shown.
       store.dispatch({ type: 'reload' });
     });

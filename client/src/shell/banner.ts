@@ -1,5 +1,5 @@
 import type { Api } from '../api.ts';
-import type { AppState } from '../state/link-state.ts';
+import type { AppState } from '../state/app-state.ts';
 import type { Store } from '../state/store.ts';
 import { h, replace } from '../ui/dom.ts';
 

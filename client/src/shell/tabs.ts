@@ -1,119 +1,92 @@
-import type { GraphView } from '../canvas/cy.ts';
-import { type AppState, LAYOUTS, type LayoutName, VIEWS, type ViewName } from '../state/link-state.ts';
+import type { AppState } from '../state/app-state.ts';
+import { TABS, type TabName } from '../state/link-state.ts';
 import type { Store } from '../state/store.ts';
 import { h, replace } from '../ui/dom.ts';
 
-const LAYOUT_NAMES: Record<LayoutName, string> = {
-  fcose: 'Force-directed',
-  dagre: 'Hierarchical',
-  concentric: 'Concentric',
-};
-const VIEW_NAMES: Record<ViewName, string> = { explore: 'Explore', timeline: 'Timeline', console: 'Console' };
+/**
+ * The tab strip and the panels it switches between, built from main.ts's tab table: one button and
+ * one panel per entry, in the order of `TABS`. The panel is created here (`#view-<name>`, the hook
+ * the browser tests use) and handed to the entry's `build`; only the current tab's panel is shown.
+ */
 
-/** Tabs for the views that exist, and the canvas tools: layout, undo, fit, unhide, export. */
-export function createToolbar(tabsRoot: HTMLElement, toolsRoot: HTMLElement, store: Store, graph: GraphView) {
-  const tabs = VIEWS.map((view) =>
+export interface TabContent {
+  render(state: AppState): void;
+}
+
+export interface TabEntry {
+  title: string;
+  /** A class for the panel besides `tab-panel`, for the feature's own CSS. */
+  panelClass?: string;
+  /** Fills the panel. Called once, in table order, after every panel exists. */
+  build(panel: HTMLElement): TabContent;
+}
+
+export type TabTable = Record<TabName, TabEntry>;
+
+/** One panel per tab, appended to `stage`, before anything is built into them. */
+export function createTabPanels(stage: HTMLElement, table: TabTable): Record<TabName, HTMLElement> {
+  const panels = {} as Record<TabName, HTMLElement>;
+  for (const name of TABS) {
+    const className = table[name].panelClass;
+    panels[name] = h('div', {
+      id: `view-${name}`,
+      class: className ? `tab-panel ${className}` : 'tab-panel',
+      role: 'tabpanel',
+      'aria-labelledby': `tab-${name}`,
+      hidden: name !== 'explore',
+    });
+  }
+  stage.append(...TABS.map((name) => panels[name]));
+  return panels;
+}
+
+export function createTabs(
+  tabsRoot: HTMLElement,
+  panels: Record<TabName, HTMLElement>,
+  table: TabTable,
+  store: Store,
+) {
+  const buttons = TABS.map((tab) =>
     h(
       'button',
       {
         type: 'button',
         role: 'tab',
-        id: `tab-${view}`,
+        id: `tab-${tab}`,
         class: 'tab',
-        'aria-controls': `view-${view}`,
-        'data-testid': `tab-${view}`,
-        onclick: () => store.dispatch({ type: 'setView', view }),
+        'aria-controls': `view-${tab}`,
+        'data-testid': `tab-${tab}`,
+        onclick: () => store.dispatch({ type: 'setTab', tab }),
       },
-      VIEW_NAMES[view],
+      table[tab].title,
     ),
   );
-  replace(tabsRoot, ...tabs);
+  replace(tabsRoot, ...buttons);
   // Arrow keys move between tabs, as the ARIA tabs pattern expects.
   tabsRoot.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-    const index = VIEWS.indexOf(store.getState().view);
-    const next = VIEWS[(index + (event.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length];
+    const index = TABS.indexOf(store.getState().tab);
+    const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
     if (!next) return;
-    store.dispatch({ type: 'setView', view: next });
-    tabs[VIEWS.indexOf(next)]?.focus();
+    store.dispatch({ type: 'setTab', tab: next });
+    buttons[TABS.indexOf(next)]?.focus();
   });
   tabsRoot.setAttribute('role', 'tablist');
   tabsRoot.setAttribute('aria-label', 'Views');
 
-  const layout = h(
-    'select',
-    {
-      id: 'layout-select',
-      'data-testid': 'layout-select',
-      onchange: (event: Event) =>
-        store.dispatch({
-          type: 'setLayout',
-          layout: (event.target as HTMLSelectElement).value as LayoutName,
-        }),
-    },
-    ...LAYOUTS.map((name) => h('option', { value: name }, LAYOUT_NAMES[name])),
-  );
-  const undo = h(
-    'button',
-    {
-      type: 'button',
-      class: 'button',
-      'data-testid': 'undo-expansion',
-      title: 'Undo the last expansion',
-      onclick: () => store.dispatch({ type: 'undoExpansion' }),
-    },
-    '↶ Undo expand',
-  );
-  const unhide = h(
-    'button',
-    {
-      type: 'button',
-      class: 'button',
-      'data-testid': 'unhide-all',
-      onclick: () => store.dispatch({ type: 'unhideAll' }),
-    },
-    'Show hidden',
-  );
-  const fit = h(
-    'button',
-    { type: 'button', class: 'button', onclick: () => graph.fit(), title: 'Fit the graph to the window' },
-    'Fit',
-  );
-  const relayout = h(
-    'button',
-    {
-      type: 'button',
-      class: 'button',
-      onclick: () => graph.runLayout(store.getState().layout),
-      title: 'Lay out every node again',
-    },
-    'Re-layout',
-  );
-  replace(
-    toolsRoot,
-    h('label', { for: 'layout-select', class: 'inline-label' }, 'Layout'),
-    layout,
-    fit,
-    relayout,
-    undo,
-    unhide,
-  );
+  const contents = TABS.map((name) => table[name].build(panels[name]));
 
   return {
-    render(state: AppState) {
-      for (const [i, view] of VIEWS.entries()) {
-        const tab = tabs[i];
-        if (!tab) continue;
-        tab.setAttribute('aria-selected', String(state.view === view));
-        tab.tabIndex = state.view === view ? 0 : -1;
+    render(state: AppState): void {
+      for (const [i, tab] of TABS.entries()) {
+        const button = buttons[i];
+        if (button) {
+          button.setAttribute('aria-selected', String(state.tab === tab));
+          button.tabIndex = state.tab === tab ? 0 : -1;
+        }
+        panels[tab].hidden = state.tab !== tab;
+        contents[i]?.render(state);
       }
-      layout.value = state.layout;
-      undo.disabled = state.expansions.length === 0;
-      unhide.hidden = state.hidden.length === 0;
-      unhide.textContent = `Show hidden (${state.hidden.length})`;
-      const onGraph = state.view === 'explore';
-      for (const el of [layout, fit, relayout, undo])
-        el.disabled = !onGraph || (el === undo && state.expansions.length === 0);
     },
   };
 }

@@ -1,19 +1,17 @@
 /**
- * The explorer's state. `ViewState` is what a link carries (see url-state.ts); `AppState` adds what
- * is only true of this page load: the graph's load status, its notices and the server's health.
+ * What a link carries (see url-state.ts), and what a saved view stores of it: the nodes on the
+ * canvas and how they got there, the selection, the date, the filters, the layout and the tab.
  */
-
-import type { Elements } from '../../../graph/contract/api.ts';
-import { layerKey, NO_ELEMENTS } from './query-graph.ts';
-
-export const STATUSES = ['idle', 'loading', 'empty', 'truncated', 'error', 'ready'] as const;
-export type Status = (typeof STATUSES)[number];
 
 export const LAYOUTS = ['fcose', 'dagre', 'concentric'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 
-export const VIEWS = ['explore', 'timeline', 'console'] as const;
-export type ViewName = (typeof VIEWS)[number];
+/**
+ * The tabs a link may name (`?view=`). Each has one entry in main.ts's tab table, which builds its
+ * panel and its button; TypeScript refuses a name here without an entry there.
+ */
+export const TABS = ['explore', 'timeline', 'console'] as const;
+export type TabName = (typeof TABS)[number];
 
 /** How many neighbours one expansion asks for unless the user asks for more. */
 export const DEFAULT_LIMIT = 25;
@@ -29,8 +27,8 @@ export interface Selection {
   id: string;
 }
 
-export interface ViewState {
-  /** Nodes put on the canvas by search or by the opening view, whether or not they are expanded. */
+export interface LinkState {
+  /** Nodes put on the canvas by search or by the opening link, whether or not they are expanded. */
   pinned: string[];
   /** Expanded nodes in the order they were expanded; undo removes the last. */
   expansions: Expansion[];
@@ -41,38 +39,10 @@ export interface ViewState {
   hiddenLabels: string[];
   hiddenTypes: string[];
   layout: LayoutName;
-  view: ViewName;
+  tab: TabName;
 }
 
-export interface Truncation {
-  id: string;
-  name: string;
-  shown: number;
-  total: number;
-  limit: number;
-}
-
-export interface LoadError {
-  code: string;
-  message: string;
-}
-
-export type Health = 'unknown' | 'ok' | 'degraded';
-
-export interface AppState extends ViewState {
-  status: Status;
-  error: LoadError | null;
-  notices: Truncation[];
-  health: Health;
-  /** The node new nodes should be placed around, set by the action that brought them. */
-  anchor: string | null;
-  /** Bumped to ask for the graph to be fetched again even though the view has not changed. */
-  reloads: number;
-  /** Elements a console query sent to the canvas (console/query-graph.ts); not part of the link. */
-  queryGraph: Elements;
-}
-
-export const EMPTY_VIEW: ViewState = {
+export const EMPTY_LINK: LinkState = {
   pinned: [],
   expansions: [],
   hidden: [],
@@ -81,37 +51,14 @@ export const EMPTY_VIEW: ViewState = {
   hiddenLabels: [],
   hiddenTypes: [],
   layout: 'fcose',
-  view: 'explore',
+  tab: 'explore',
 };
 
-export function initialState(view: ViewState = EMPTY_VIEW): AppState {
-  return {
-    ...view,
-    status: 'idle',
-    error: null,
-    notices: [],
-    health: 'unknown',
-    anchor: null,
-    reloads: 0,
-    queryGraph: NO_ELEMENTS,
-  };
+/** The layout or tab named, or the default for a name this build does not know. */
+export function layoutNamed(name: string | null): LayoutName {
+  return LAYOUTS.includes(name as LayoutName) ? (name as LayoutName) : EMPTY_LINK.layout;
 }
 
-export function viewOf(state: AppState): ViewState {
-  const { pinned, expansions, hidden, selected, at, hiddenLabels, hiddenTypes, layout, view } = state;
-  return { pinned, expansions, hidden, selected, at, hiddenLabels, hiddenTypes, layout, view };
-}
-
-/** The parts of the state that decide which elements are fetched and drawn. */
-export function graphKey(state: AppState): string {
-  return JSON.stringify([
-    state.pinned,
-    state.expansions,
-    state.hidden,
-    state.at,
-    state.hiddenLabels,
-    state.hiddenTypes,
-    state.reloads,
-    layerKey(state.queryGraph),
-  ]);
+export function tabNamed(name: string | null): TabName {
+  return TABS.includes(name as TabName) ? (name as TabName) : EMPTY_LINK.tab;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementEdge, ElementNode, Elements } from '../../../graph/contract/api.ts';
 import { reduce } from './actions.ts';
-import { graphKey, initialState } from './link-state.ts';
+import { graphKey, initialState } from './app-state.ts';
 import { mergeElements, withQueryGraph } from './query-graph.ts';
 
 const node = (id: string, label = 'Person', name = id): ElementNode => ({ data: { id, label, name } });
@@ -74,7 +74,7 @@ describe('a console result on the canvas', () => {
     expect(state.pinned).toEqual(['org:x']);
     expect(state.hidden).toEqual(['org:y']);
     expect(state.queryGraph.nodes.map((n) => n.data.id)).toEqual(['org:z', 'person:a', 'tenure:t', 'post:p']);
-    expect(state.view).toBe('explore');
+    expect(state.tab).toBe('explore');
     const cleared = reduce(state, { type: 'clearQueryGraph' });
     expect(cleared.queryGraph.nodes).toEqual([]);
     expect(graphKey(cleared)).not.toBe(graphKey(state));

@@ -1,5 +1,5 @@
 import type { Elements } from '../../../graph/contract/api.ts';
-import type { AppState } from './link-state.ts';
+import type { AppState } from './app-state.ts';
 
 /**
  * A console result on the explorer's canvas. The state keeps the elements the user sent there
@@ -70,7 +70,7 @@ export function showQueryGraph(state: AppState, elements: Elements, mode: QueryG
       hidden: [],
       selected: null,
       queryGraph: elements,
-      view: 'explore',
+      tab: 'explore',
       anchor: null,
     };
   }
@@ -79,7 +79,7 @@ export function showQueryGraph(state: AppState, elements: Elements, mode: QueryG
     ...state,
     queryGraph: mergeElements(state.queryGraph, elements),
     hidden: state.hidden.filter((id) => !ids.has(id)),
-    view: 'explore',
+    tab: 'explore',
     anchor: null,
   };
 }

@@ -1,7 +1,7 @@
 import type { TimelineEvent } from '../../../graph/contract/api.ts';
 import { evidenceList } from '../evidence/evidence.ts';
 import { formatEventDate } from '../format/dates.ts';
-import type { AppState } from '../state/link-state.ts';
+import type { AppState } from '../state/app-state.ts';
 import type { Deps } from '../ui/deps.ts';
 import { errorText, h, replace, statusLine } from '../ui/dom.ts';
 
@@ -26,7 +26,7 @@ function relatedButton(id: string, deps: Deps): HTMLElement {
       class: 'link-button',
       title: 'Show in the graph',
       onclick: () => {
-        deps.store.dispatch({ type: 'setView', view: 'explore' });
+        deps.store.dispatch({ type: 'setTab', tab: 'explore' });
         deps.jumpTo(id);
       },
     },
@@ -82,17 +82,17 @@ function eventItem(event: TimelineEvent, subjectId: string, deps: Deps): HTMLEle
   );
 }
 
-export function createTimelineView(root: HTMLElement, deps: Deps) {
+export function createTimelinePanel(root: HTMLElement, deps: Deps) {
   let shown = '';
   return {
     render(state: AppState) {
       const id = state.selected?.kind === 'node' ? state.selected.id : null;
-      const key = JSON.stringify([state.view, id]);
+      const key = JSON.stringify([state.tab, id]);
       if (key === shown) return;
       shown = key;
-      if (state.view !== 'timeline') return;
+      if (state.tab !== 'timeline') return;
       const isCurrent = () => shown === key;
-      const intro = h('h2', { class: 'view-title' }, 'Timeline');
+      const intro = h('h2', { class: 'panel-title' }, 'Timeline');
       if (!id) {
         replace(
           root,
@@ -122,7 +122,7 @@ export function createTimelineView(root: HTMLElement, deps: Deps) {
             if (!timeline || !isCurrent()) return;
             replace(
               root,
-              h('h2', { class: 'view-title' }, `Timeline: ${timeline.subject.name}`),
+              h('h2', { class: 'panel-title' }, `Timeline: ${timeline.subject.name}`),
               h('p', { class: 'muted' }, 'In date order. Dates keep the precision the sources give them.'),
               timeline.events.length === 0
                 ? statusLine('empty', 'The sources date nothing about this yet.')
