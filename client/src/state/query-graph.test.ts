@@ -50,10 +50,10 @@ describe('a console result on the canvas', () => {
       expansions: [{ id: 'org:x', limit: 25 }],
       hidden: ['org:y'],
       selected: { kind: 'node' as const, id: 'org:x' },
-      view: 'console' as const,
+      tab: 'console' as const,
     };
     const state = reduce(start, { type: 'showQueryGraph', elements: result, mode: 'replace' });
-    expect(state).toMatchObject({ pinned: [], expansions: [], hidden: [], selected: null, view: 'explore' });
+    expect(state).toMatchObject({ pinned: [], expansions: [], hidden: [], selected: null, tab: 'explore' });
     expect(state.queryGraph).toBe(result);
     expect(graphKey(state)).not.toBe(graphKey(start));
   });
@@ -63,7 +63,7 @@ describe('a console result on the canvas', () => {
       ...initialState(),
       pinned: ['org:x'],
       hidden: ['person:a', 'org:y'],
-      view: 'console' as const,
+      tab: 'console' as const,
     };
     const first = reduce(start, {
       type: 'showQueryGraph',
