@@ -1,20 +1,15 @@
-import cytoscape, { type Core, type ElementDefinition, type NodeCollection, type Position } from 'cytoscape';
+import cytoscape, { type Core, type NodeCollection, type Position } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
-import type { ElementEdge, ElementNode, Elements } from '../../../graph/contract/api.ts';
+import type { ElementEdge, Elements } from '../../../graph/contract/api.ts';
 import type { LayoutName, Selection } from '../state/link-state.ts';
-import { caption } from './compose.ts';
+import { createCamera } from './camera.ts';
 import { type CanvasExport, createCanvasExport } from './cy-export.ts';
+import { upsert } from './definitions.ts';
 import { fullLayout, incrementalFcose } from './layouts.ts';
-import { edgeCaption, stylesheet } from './style.ts';
-import {
-  type Box,
-  contains,
-  LABEL_FONT_SIZE,
-  MAX_FIT_ZOOM,
-  readableViewport,
-  type Viewport,
-} from './viewport.ts';
+import { placeNew } from './placement.ts';
+import { stylesheet } from './style.ts';
+import { LABEL_FONT_SIZE } from './viewport.ts';
 
 /**
  * The only module that touches Cytoscape. It adds, updates and removes elements, never draws an
@@ -70,25 +65,6 @@ function registerExtensions(): void {
   registered = true;
 }
 
-function nodeDefinition(node: ElementNode): ElementDefinition {
-  const max = node.data.label === 'Finding' ? 48 : 60;
-  return {
-    group: 'nodes',
-    data: { ...node.data, caption: caption(node.data.name, max) },
-    classes: node.data.disputed && node.data.disputed.length > 0 ? 'disputed' : '',
-  };
-}
-
-function edgeDefinition(edge: ElementEdge): ElementDefinition {
-  return { group: 'edges', data: { ...edge.data, caption: edgeCaption(edge.data.type) } };
-}
-
-function ring(center: Position, count: number, index: number, offset: number): Position {
-  const radius = 180 + Math.max(0, count - 8) * 10;
-  const angle = offset + (2 * Math.PI * index) / Math.max(1, count);
-  return { x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) };
-}
-
 export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): Canvas {
   registerExtensions();
   const cy: Core = cytoscape({
@@ -132,43 +108,10 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
     container.dataset.labelPx = (LABEL_FONT_SIZE * cy.zoom()).toFixed(1);
   }
 
-  function moveTo(view: Viewport | null): void {
-    if (!view) return;
-    moving = true;
+  const camera = createCamera(cy, (isMoving) => {
+    moving = isMoving;
     reflect();
-    cy.stop(true, false);
-    cy.animate(view, {
-      duration: 300,
-      complete: () => {
-        moving = false;
-        reflect();
-      },
-    });
-  }
-
-  const boxOf = (eles: cytoscape.Collection): Box => eles.boundingBox({});
-  const size = () => ({ width: cy.width(), height: cy.height() });
-
-  /**
-   * Fit what is drawn at a zoom where names are readable: everything if it fits, else the selected
-   * node and its neighbours, else the selection centred; the reader pans or zooms out for the rest.
-   */
-  function fitReadable(): void {
-    if (cy.elements().empty()) return;
-    const selected = cy.$(':selected');
-    const boxes = [boxOf(cy.elements())];
-    if (selected.nonempty()) boxes.push(boxOf(selected.closedNeighborhood()), boxOf(selected));
-    moveTo(readableViewport(boxes, size()));
-  }
-
-  /** Bring `eles` into view if any of them lies outside it, without zooming out past readable. */
-  function reveal(eles: cytoscape.Collection): void {
-    if (eles.empty()) return;
-    const extent = cy.extent();
-    if (contains({ x1: extent.x1, y1: extent.y1, x2: extent.x2, y2: extent.y2 }, boxOf(eles))) return;
-    const all = boxOf(cy.elements());
-    moveTo(readableViewport([all, boxOf(eles)], size()));
-  }
+  });
 
   function track(layout: cytoscape.Layouts, onStop?: () => void): void {
     running = layout;
@@ -179,31 +122,6 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
     });
     reflect();
     layout.run();
-  }
-
-  function place(added: NodeCollection, anchor: string | null | undefined): NodeCollection {
-    const needLayout = added.filter((node) => !remembered.has(node.id()));
-    for (const node of added) {
-      const position = remembered.get(node.id());
-      if (position) node.position(position);
-    }
-    const anchorNode = anchor ? cy.getElementById(anchor) : null;
-    const anchorPos = anchorNode?.nonempty() ? anchorNode.position() : null;
-    const extent = cy.extent();
-    const middle = { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
-    const offset = Math.random() * Math.PI;
-    needLayout.forEach((node, index) => {
-      const placed = node.neighborhood('node').difference(needLayout);
-      if (anchorPos) {
-        node.position(ring(anchorPos, needLayout.length, index, offset));
-      } else if (placed.nonempty()) {
-        const box = placed.boundingBox({});
-        node.position(ring({ x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 }, 6, index, offset));
-      } else {
-        node.position(ring(middle, needLayout.length, index, offset));
-      }
-    });
-    return needLayout;
   }
 
   function layoutNew(
@@ -219,7 +137,7 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
         ? anchorNode.closedNeighborhood('node').union(needLayout)
         : needLayout.union(needLayout.neighborhood('node'));
     if (needLayout.empty()) {
-      if (anchorNode.nonempty()) reveal(focus());
+      if (anchorNode.nonempty()) camera.reveal(focus());
       return;
     }
     if (before === 0 || name !== 'fcose') {
@@ -234,33 +152,7 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
       .map((node) => ({ nodeId: node.id(), position: { ...node.position() } }));
     const layout = cy.elements().layout(incrementalFcose(fixed));
     // If the new nodes landed outside the view, bring them (and what they hang from) in.
-    track(layout, () => reveal(focus()));
-  }
-
-  function upsert(elements: Elements): NodeCollection {
-    let added = cy.collection();
-    for (const node of elements.nodes) {
-      const existing = cy.getElementById(node.data.id);
-      const definition = nodeDefinition(node);
-      if (existing.nonempty()) {
-        existing.data(definition.data);
-        existing.classes(definition.classes ?? '');
-      } else {
-        added = added.union(cy.add(definition));
-      }
-    }
-    for (const edge of elements.edges) {
-      const existing = cy.getElementById(edge.data.id);
-      if (existing.nonempty()) {
-        existing.data(edgeDefinition(edge).data);
-        continue;
-      }
-      // An edge whose ends are not both on the canvas is skipped, never drawn to nowhere.
-      if (cy.getElementById(edge.data.source).empty() || cy.getElementById(edge.data.target).empty())
-        continue;
-      cy.add(edgeDefinition(edge));
-    }
-    return added.nodes();
+    track(layout, () => camera.reveal(focus()));
   }
 
   function removeElements(collection: cytoscape.CollectionReturnValue): void {
@@ -271,7 +163,7 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
   function runLayout(name: LayoutName): void {
     stopLayout();
     if (cy.nodes().empty()) return;
-    track(cy.elements().layout(fullLayout(name, cy.nodes().length < 250)), fitReadable);
+    track(cy.elements().layout(fullLayout(name, cy.nodes().length < 250)), camera.fitReadable);
   }
 
   return {
@@ -284,8 +176,8 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
         const stale = cy.elements().filter((el) => !wanted.has(el.id()));
         removed = stale.nodes().length;
         removeElements(stale);
-        const added = upsert(elements);
-        needLayout = place(added, options.anchor);
+        const added = upsert(cy, elements);
+        needLayout = placeNew(cy, added, options.anchor, remembered);
       });
       layoutNew(needLayout, before - removed, options.layout, options.anchor);
       reflect();
@@ -295,7 +187,7 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
       const before = cy.nodes().length;
       let needLayout: NodeCollection = cy.collection();
       cy.batch(() => {
-        needLayout = place(upsert(elements), options.anchor);
+        needLayout = placeNew(cy, upsert(cy, elements), options.anchor, remembered);
       });
       layoutNew(needLayout, before, options.layout, options.anchor);
       reflect();
@@ -318,22 +210,13 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
       const edges = element.isNode() ? element.connectedEdges() : cy.collection();
       if (edges.length <= MAX_NAMED_EDGES) edges.addClass('near');
     },
-    center(id) {
-      const node = cy.getElementById(id);
-      if (node.empty()) return;
-      cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) }, { duration: 300 });
-    },
+    center: camera.center,
     mark(className, ids) {
       cy.nodes(`.${className}`).removeClass(className);
       for (const id of ids) cy.getElementById(id).addClass(className);
     },
     runLayout,
-    fit() {
-      // Everything, as asked, but a few nodes are not blown up to fill the canvas.
-      cy.fit(undefined, 40);
-      if (cy.zoom() > MAX_FIT_ZOOM)
-        cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-    },
+    fit: camera.fit,
     has(id) {
       return cy.getElementById(id).nonempty();
     },

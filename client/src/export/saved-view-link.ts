@@ -1,5 +1,5 @@
 import type { SavedView, SavedViewInput, SavedViewState } from '../../../graph/contract/api.ts';
-import type { Viewport } from '../canvas/cy-export.ts';
+import type { Viewport } from '../canvas/viewport.ts';
 import { type LinkState, layoutNamed, tabNamed } from '../state/link-state.ts';
 
 /**
