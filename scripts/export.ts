@@ -121,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const meta: ExportMeta = {
         title: args.title || null,
-        at: subgraph.view.at,
+        at: subgraph.link.at,
         exportedAt: new Date().toISOString(),
       };
       const counts = `${subgraph.graph.nodes.length} nodes, ${subgraph.graph.edges.length} relationships`;
@@ -129,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
       if (image) {
         const bytes = await renderImage({
           baseUrl,
-          view: subgraph.view,
+          link: subgraph.link,
           savedViewId,
           request: {
             format: args.format as 'png' | 'svg',

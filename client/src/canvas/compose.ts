@@ -107,3 +107,18 @@ export function viewRelationshipTypes(
   if (!held || types.some((t) => t.type === 'HOLDS')) return [...types];
   return [{ type: 'HOLDS', count: held.count }, ...types];
 }
+
+/**
+ * The relationship types to ask the server for when some are hidden: every type the canvas can
+ * show (`viewRelationshipTypes`) but the hidden ones, so hidden types do not use up an expansion's
+ * limit. Undefined when nothing is hidden: ask for every type.
+ */
+export function requestedRelationshipTypes(
+  schemaTypes: ReadonlyArray<{ type: string; count: number }>,
+  hidden: readonly string[],
+): string[] | undefined {
+  if (hidden.length === 0) return undefined;
+  return viewRelationshipTypes(schemaTypes)
+    .map((t) => t.type)
+    .filter((type) => !hidden.includes(type));
+}

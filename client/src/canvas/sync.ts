@@ -8,8 +8,8 @@ import {
   composeGraph,
   type FetchedExpansion,
   nodeElementFrom,
+  requestedRelationshipTypes,
   truncations,
-  viewRelationshipTypes,
 } from './compose.ts';
 import type { Canvas } from './cy.ts';
 
@@ -22,17 +22,11 @@ export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) 
   let generation = 0;
   let waiters: Array<() => void> = [];
 
-  /**
-   * The relationship types to ask the server for: all but the hidden ones, so hidden types do not
-   * use up an expansion's limit. Without the schema, ask for everything and filter here.
-   */
+  /** The relationship types to ask for; without the schema, ask for everything and filter here. */
   async function visibleTypes(hidden: readonly string[]): Promise<string[] | undefined> {
     if (hidden.length === 0) return undefined;
     try {
-      const schema = await data.schema();
-      return viewRelationshipTypes(schema.relationshipTypes)
-        .map((t) => t.type)
-        .filter((type) => !hidden.includes(type));
+      return requestedRelationshipTypes((await data.schema()).relationshipTypes, hidden);
     } catch {
       return undefined;
     }

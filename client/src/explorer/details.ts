@@ -1,4 +1,5 @@
 import type { ElementEdge, NodeDetail } from '../../../graph/contract/api.ts';
+import { HIDDEN_PROPERTIES } from '../../../graph/contract/elements.ts';
 import { styleOf } from '../canvas/style.ts';
 import { evidenceItem, evidenceList } from '../evidence/evidence.ts';
 import { formatDate, formatSpan, precisionOf } from '../format/dates.ts';
@@ -12,7 +13,8 @@ import { findingAccountability, orgAccountability } from './accountability.ts';
  * finding, who was accountable.
  */
 
-const SKIP = new Set(['id', 'name', 'evidenceDocumentIds', 'evidenceQuotes', 'disputedProperties']);
+/** Shown elsewhere in the panel (the title, the disputed note); what no panel shows is the contract's HIDDEN_PROPERTIES. */
+const SHOWN_ELSEWHERE = new Set(['id', 'name', 'disputedProperties']);
 
 function humanise(key: string): string {
   const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -107,7 +109,7 @@ function renderNode(
       if (!isCurrent()) return;
       const { node } = detail;
       const props = Object.entries(node.properties).filter(
-        ([key]) => !SKIP.has(key) && !key.startsWith('evidence'),
+        ([key]) => !HIDDEN_PROPERTIES.has(key) && !SHOWN_ELSEWHERE.has(key),
       );
       const disputed = node.properties.disputedProperties;
       replace(

@@ -12,7 +12,7 @@ export interface ExportAutomation {
   settled(timeoutMs?: number): Promise<{ status: string; nodes: number }>;
   openSavedView(id: string): Promise<void>;
   /** Show this view (what a link would hold) and resolve once it is drawn. */
-  show(view: LinkState): Promise<void>;
+  show(link: LinkState): Promise<void>;
   /** Node positions and the viewport now, as a saved view would keep them. */
   positions(): {
     positions: Record<string, { x: number; y: number }>;
