@@ -77,42 +77,28 @@ export function createGraphActions(handlers: {
   };
 }
 
-/** "Copy as CSV": `csv` gives the rows as shown (sorted), or null when there is no answer. */
-export function createCsvAction(csv: () => { text: string; rows: number } | null, note: HTMLElement) {
-  const button = h(
+/**
+ * A copy button ("Copy as CSV", "Copy JSON") in its actions bar: `content` gives the text and what
+ * to say once copied, or null when there is no answer; `file` is the download used instead.
+ */
+export function createCopyAction(
+  button: { testId: string; label: string },
+  file: { name: string; type: string; what: string },
+  content: () => { text: string; copied: string } | null,
+  note: HTMLElement,
+) {
+  const element = h(
     'button',
     {
       type: 'button',
       class: 'button small',
-      'data-testid': 'console-copy-csv',
+      'data-testid': button.testId,
       onclick: async () => {
-        const table = csv();
-        if (!table) return;
-        const file = { name: 'cypher-result.csv', type: 'text/csv', what: 'CSV' };
-        await copyOrDownload(table.text, file, `Copied ${table.rows} rows as CSV`, note);
+        const copy = content();
+        if (copy) await copyOrDownload(copy.text, file, copy.copied, note);
       },
     },
-    'Copy as CSV',
+    button.label,
   );
-  return h('div', { class: 'console-actions' }, button);
-}
-
-/** "Copy JSON": the whole answer, as the server gave it. */
-export function createJsonAction(json: () => string | null, note: HTMLElement) {
-  const button = h(
-    'button',
-    {
-      type: 'button',
-      class: 'button small',
-      'data-testid': 'console-copy-json',
-      onclick: async () => {
-        const text = json();
-        if (text === null) return;
-        const file = { name: 'cypher-result.json', type: 'application/json', what: 'JSON' };
-        await copyOrDownload(text, file, 'Copied the JSON', note);
-      },
-    },
-    'Copy JSON',
-  );
-  return h('div', { class: 'console-actions' }, button);
+  return h('div', { class: 'console-actions' }, element);
 }

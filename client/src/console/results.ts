@@ -2,7 +2,7 @@ import type { CypherResponse } from '../../../graph/contract/api.ts';
 import { type Canvas, createCanvas } from '../canvas/cy.ts';
 import type { QueryGraphMode } from '../state/query-graph.ts';
 import { h, replace } from '../ui/dom.ts';
-import { createCsvAction, createGraphActions, createJsonAction } from './result-actions.ts';
+import { createCopyAction, createGraphActions } from './result-actions.ts';
 import { createResultTable } from './result-table.ts';
 import { type NameLookup, namesFrom, sortRows, toCsv } from './table.ts';
 
@@ -106,15 +106,22 @@ export function createResults(root: HTMLElement, options: ResultsOptions) {
   const graphActions = createGraphActions(options);
   const actions: Record<ResultTab, HTMLElement> = {
     graph: graphActions.element,
-    table: createCsvAction(
+    table: createCopyAction(
+      { testId: 'console-copy-csv', label: 'Copy as CSV' },
+      { name: 'cypher-result.csv', type: 'text/csv', what: 'CSV' },
       () =>
         response && {
           text: toCsv(response.columns, sortRows(response.rows, table.sort(), names), names),
-          rows: response.rows.length,
+          copied: `Copied ${response.rows.length} rows as CSV`,
         },
       actionNote,
     ),
-    json: createJsonAction(() => (response ? JSON.stringify(response, null, 2) : null), actionNote),
+    json: createCopyAction(
+      { testId: 'console-copy-json', label: 'Copy JSON' },
+      { name: 'cypher-result.json', type: 'application/json', what: 'JSON' },
+      () => response && { text: JSON.stringify(response, null, 2), copied: 'Copied the JSON' },
+      actionNote,
+    ),
   };
 
   replace(
