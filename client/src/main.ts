@@ -22,13 +22,12 @@ import { createStore } from './state/store.ts';
 import { decodeLink, encodeLink, isBlankLink } from './state/url-state.ts';
 import { createTimelinePanel } from './timeline/timeline-panel.ts';
 import type { Deps } from './ui/deps.ts';
-// The page's CSS, in cascade order: the frame, shared pieces, then the features'. (The console's and the
-// exports' own CSS come with their modules.)
+// The page's CSS, in cascade order (later rules win ties): the frame, shared pieces, the evidence, the
+// explorer. A tab's own CSS (timeline, console) and the exports' come with their modules.
 import './shell/shell.css';
 import './ui/ui.css';
 import './evidence/evidence.css';
 import './explorer/explorer.css';
-import './timeline/timeline.css';
 
 /**
  * The entry point: builds the shared services (API, cache, store, canvas), the panels around the

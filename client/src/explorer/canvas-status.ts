@@ -10,7 +10,7 @@ export function createCanvasStatus(
   onRetry: () => void,
 ) {
   let shown = '';
-  /** The note explains the opening view's date: it goes once the reader changes the date or closes it. */
+  /** The note explains the opening's date: it goes once the reader changes the date or closes it. */
   let noteAt: string | null | undefined;
   let dismissed: string | null = null;
   let last: { state: AppState; note: string | null } | null = null;

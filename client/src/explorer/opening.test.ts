@@ -41,7 +41,7 @@ const AROUND: Elements = {
   ],
 };
 
-describe('opening view', () => {
+describe('the opening', () => {
   it('prefers the 2017 inspection among search results', () => {
     const results = [
       { id: 'org:ofsted', label: 'Organisation', name: 'Ofsted', score: 9 },

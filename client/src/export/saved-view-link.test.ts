@@ -16,7 +16,7 @@ const view: LinkState = {
 };
 
 describe('saved view state', () => {
-  it('round-trips the view state through what the API stores', () => {
+  it('round-trips the link state through what the API stores', () => {
     const input = savedViewInput(
       '  Leaders  ',
       view,

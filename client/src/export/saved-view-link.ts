@@ -3,28 +3,28 @@ import type { Viewport } from '../canvas/viewport.ts';
 import { type LinkState, layoutNamed, tabNamed } from '../state/link-state.ts';
 
 /**
- * Between the explorer's view state and a saved view. Pure: saving takes the state, the positions
- * and the viewport; opening gives back a view state the store can restore, with defaults for a
+ * Between the link state and a saved view. Pure: saving takes the state, the positions
+ * and the viewport; opening gives back a link state the store can restore, with defaults for a
  * layout or tab this build does not know.
  */
 
 export function savedViewInput(
   name: string,
-  view: LinkState,
+  link: LinkState,
   positions: Record<string, { x: number; y: number }>,
   viewport: Viewport | null,
   query: string | null = null,
 ): SavedViewInput {
   const state: SavedViewState = {
-    pinned: [...view.pinned],
-    expansions: view.expansions.map((e) => ({ id: e.id, limit: e.limit })),
-    hidden: [...view.hidden],
-    selected: view.selected ? { ...view.selected } : null,
-    at: view.at,
-    hiddenLabels: [...view.hiddenLabels],
-    hiddenTypes: [...view.hiddenTypes],
-    layout: view.layout,
-    view: view.tab,
+    pinned: [...link.pinned],
+    expansions: link.expansions.map((e) => ({ id: e.id, limit: e.limit })),
+    hidden: [...link.hidden],
+    selected: link.selected ? { ...link.selected } : null,
+    at: link.at,
+    hiddenLabels: [...link.hiddenLabels],
+    hiddenTypes: [...link.hiddenTypes],
+    layout: link.layout,
+    view: link.tab,
     query,
   };
   return { name: name.trim(), state, positions, viewport };

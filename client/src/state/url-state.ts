@@ -94,7 +94,7 @@ export function encodeLink(view: LinkState): string {
   return params.toString().replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%7E/g, '~');
 }
 
-/** True when the link says nothing about what to show, so the opening view should be built. */
+/** True when the link says nothing about what to show, so the opening should be built. */
 export function isBlankLink(view: LinkState): boolean {
   return view.pinned.length === 0 && view.expansions.length === 0 && view.selected === null;
 }

@@ -4,6 +4,7 @@ import { formatEventDate } from '../format/dates.ts';
 import type { AppState } from '../state/app-state.ts';
 import type { Deps } from '../ui/deps.ts';
 import { errorText, h, replace, statusLine } from '../ui/dom.ts';
+import './timeline.css';
 
 /**
  * The timeline of the selected organisation or person: tenures, attestations, inspections,
