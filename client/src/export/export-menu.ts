@@ -1,7 +1,8 @@
 import './export.css';
 import { ApiError } from '../api.ts';
 import type { Store } from '../state/store.ts';
-import { dialogButton, h, mountDialog } from '../ui/dom.ts';
+import { dialogButton, h } from '../ui/dom.ts';
+import { createExportDialog } from './dialog.ts';
 import {
   type DataFormat,
   download,
@@ -82,68 +83,60 @@ export function createExportMenu(toolbar: HTMLElement, store: Store, exporter: E
       },
       label,
     );
-  const close = h(
-    'button',
-    { type: 'button', class: 'icon-button', 'aria-label': 'Close the export menu' },
-    '×',
-  );
-
-  const dialog = h(
-    'dialog',
-    { class: 'export-dialog', 'data-testid': 'export-dialog', 'aria-labelledby': 'export-heading' },
-    h('header', {}, h('h2', { id: 'export-heading' }, 'Export'), close),
+  const dialog = createExportDialog(
+    {
+      testId: 'export-dialog',
+      headingId: 'export-heading',
+      title: 'Export',
+      closeLabel: 'Close the export menu',
+    },
     h(
-      'div',
-      { class: 'export-body' },
+      'fieldset',
+      {},
+      h('legend', {}, 'Image'),
       h(
-        'fieldset',
-        {},
-        h('legend', {}, 'Image'),
-        h(
-          'div',
-          { class: 'export-row' },
-          radio('visible', true, 'Visible view'),
-          radio('full', false, 'Whole graph'),
-        ),
-        h(
-          'div',
-          { class: 'export-row' },
-          h('label', { for: 'export-scale' }, 'Scale'),
-          scale,
-          h('label', { for: 'export-background' }, 'Background'),
-          background,
-        ),
-        h('div', { class: 'export-row' }, h('label', {}, frame, ' Frame for publication')),
-        h('div', { class: 'export-row' }, title),
-        h(
-          'p',
-          { class: 'export-hint' },
-          'The frame adds the title, the date the view shows, a legend of the labels shown and the sources behind the relationships.',
-        ),
-        size,
-        h('div', { class: 'export-row' }, imageButton('png'), imageButton('svg')),
+        'div',
+        { class: 'export-row' },
+        radio('visible', true, 'Visible view'),
+        radio('full', false, 'Whole graph'),
       ),
       h(
-        'fieldset',
-        {},
-        h('legend', {}, 'Data: what is on the canvas'),
-        h(
-          'div',
-          { class: 'export-row' },
-          dataButton('json', 'JSON (Cytoscape)'),
-          dataButton('csv', 'CSV (nodes + relationships)'),
-          dataButton('graphml', 'GraphML'),
-        ),
-        h(
-          'p',
-          { class: 'export-hint' },
-          'CSV is two files, one of nodes and one of relationships with their evidence. GraphML opens in Gephi, yEd and Cytoscape Desktop.',
-        ),
+        'div',
+        { class: 'export-row' },
+        h('label', { for: 'export-scale' }, 'Scale'),
+        scale,
+        h('label', { for: 'export-background' }, 'Background'),
+        background,
       ),
-      message,
+      h('div', { class: 'export-row' }, h('label', {}, frame, ' Frame for publication')),
+      h('div', { class: 'export-row' }, title),
+      h(
+        'p',
+        { class: 'export-hint' },
+        'The frame adds the title, the date the view shows, a legend of the labels shown and the sources behind the relationships.',
+      ),
+      size,
+      h('div', { class: 'export-row' }, imageButton('png'), imageButton('svg')),
     ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Data: what is on the canvas'),
+      h(
+        'div',
+        { class: 'export-row' },
+        dataButton('json', 'JSON (Cytoscape)'),
+        dataButton('csv', 'CSV (nodes + relationships)'),
+        dataButton('graphml', 'GraphML'),
+      ),
+      h(
+        'p',
+        { class: 'export-hint' },
+        'CSV is two files, one of nodes and one of relationships with their evidence. GraphML opens in Gephi, yEd and Cytoscape Desktop.',
+      ),
+    ),
+    message,
   );
-  mountDialog(dialog, close);
 
   const button = toolbar.appendChild(
     dialogButton(dialog, {

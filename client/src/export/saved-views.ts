@@ -4,7 +4,8 @@ import type { CanvasExport } from '../canvas/cy-export.ts';
 import { formatDate } from '../format/dates.ts';
 import { linkOf } from '../state/app-state.ts';
 import type { Store } from '../state/store.ts';
-import { dialogButton, errorText, h, mountDialog, replace } from '../ui/dom.ts';
+import { dialogButton, errorText, h, replace } from '../ui/dom.ts';
+import { createExportDialog } from './dialog.ts';
 import { linkStateOf, savedViewInput } from './saved-view-link.ts';
 import type { SavedViewsApi } from './saved-views-api.ts';
 
@@ -52,25 +53,22 @@ export function createSavedViews(toolbar: HTMLElement, deps: SavedViewsDeps) {
   );
   const list = h('ul', { class: 'saved-view-list', 'data-testid': 'saved-view-list' });
   const message = h('p', { class: 'export-message', 'data-testid': 'saved-views-status', role: 'status' });
-  const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close saved views' }, '×');
-  const dialog = h(
-    'dialog',
-    { class: 'export-dialog', 'data-testid': 'saved-views-dialog', 'aria-labelledby': 'saved-views-heading' },
-    h('header', {}, h('h2', { id: 'saved-views-heading' }, 'Saved views'), close),
+  const dialog = createExportDialog(
+    {
+      testId: 'saved-views-dialog',
+      headingId: 'saved-views-heading',
+      title: 'Saved views',
+      closeLabel: 'Close saved views',
+    },
+    form,
     h(
-      'div',
-      { class: 'export-body' },
-      form,
-      h(
-        'p',
-        { class: 'export-hint' },
-        'A saved view keeps the nodes where they are, what is expanded, hidden and selected, the date, the filters and the layout.',
-      ),
-      list,
-      message,
+      'p',
+      { class: 'export-hint' },
+      'A saved view keeps the nodes where they are, what is expanded, hidden and selected, the date, the filters and the layout.',
     ),
+    list,
+    message,
   );
-  mountDialog(dialog, close);
 
   toolbar.appendChild(
     dialogButton(dialog, {
