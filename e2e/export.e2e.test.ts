@@ -7,8 +7,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Download, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caption } from '../client/src/canvas/compose.ts';
 import type { ExportAutomation } from '../client/src/export/automation.ts';
-import { caption } from '../client/src/graph/compose.ts';
 import { graphFromJson } from '../graph/export/json.ts';
 import { ARTIFACTS, type E2E, startE2E } from './harness.ts';
 

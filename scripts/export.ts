@@ -9,9 +9,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiError, createApi } from '../client/src/api.ts';
+import { styleOf } from '../client/src/canvas/style.ts';
 import { createSavedViewsApi } from '../client/src/export/saved-views-api.ts';
 import { sourceLine } from '../client/src/export/sources.ts';
-import { styleOf } from '../client/src/graph/style.ts';
 import { neo4jConfigFromEnv } from '../graph/config.ts';
 import { openGraph } from '../graph/driver.ts';
 import { graphToCsv } from '../graph/export/csv.ts';
@@ -121,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const meta: ExportMeta = {
         title: args.title || null,
-        at: subgraph.view.at,
+        at: subgraph.link.at,
         exportedAt: new Date().toISOString(),
       };
       const counts = `${subgraph.graph.nodes.length} nodes, ${subgraph.graph.edges.length} relationships`;
@@ -129,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
       if (image) {
         const bytes = await renderImage({
           baseUrl,
-          view: subgraph.view,
+          link: subgraph.link,
           savedViewId,
           request: {
             format: args.format as 'png' | 'svg',

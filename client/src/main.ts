@@ -1,28 +1,38 @@
 import { ApiError, createApi } from './api.ts';
+import { createCanvas } from './canvas/cy.ts';
+import { createCanvasSync } from './canvas/sync.ts';
 import { createLazyConsole } from './console/lazy.ts';
 import { withConsoleLink } from './console/link.ts';
 import { createDataCache } from './data.ts';
+import { createReader } from './evidence/reader.ts';
+import { mountCanvasPanel } from './explorer/canvas-panel.ts';
+import { createCanvasStatus } from './explorer/canvas-status.ts';
+import { createCanvasTools } from './explorer/canvas-tools.ts';
+import { createDateControl } from './explorer/date-control.ts';
+import { createDetailsPanel } from './explorer/details.ts';
+import { createFilters } from './explorer/filters.ts';
+import { renderLegend } from './explorer/legend.ts';
+import { buildOpening } from './explorer/opening.ts';
+import { createSearch } from './explorer/search.ts';
 import { installExports } from './export/install.ts';
-import { createGraphView } from './graph/cy.ts';
-import { createGraphSync } from './graph/sync.ts';
-import { buildOpeningView } from './opening-view.ts';
+import { createHealthBanner } from './shell/banner.ts';
+import { createTabPanels, createTabs, type TabTable } from './shell/tabs.ts';
+import { type AppState, initialState, linkOf } from './state/app-state.ts';
 import { createStore } from './state/store.ts';
-import { decodeView, encodeView, isBlankView } from './state/url-state.ts';
-import { type AppState, initialState, viewOf } from './state/view-state.ts';
-import { createHealthBanner } from './views/banner.ts';
-import { createCanvasStatus } from './views/canvas-status.ts';
-import { createDateControl } from './views/date-control.ts';
-import type { Deps } from './views/deps.ts';
-import { createDetailsPanel } from './views/details.ts';
-import { createFilters } from './views/filters.ts';
-import { renderLegend } from './views/legend.ts';
-import { createReader } from './views/reader.ts';
-import { createSearch } from './views/search.ts';
-import { createTimelineView } from './views/timeline.ts';
-import { createToolbar } from './views/toolbar.ts';
-import './styles.css';
+import { decodeLink, encodeLink, isBlankLink } from './state/url-state.ts';
+import { createTimelinePanel } from './timeline/timeline-panel.ts';
+import type { Deps } from './ui/deps.ts';
+// The page's CSS, in cascade order (later rules win ties): the frame, shared pieces, the evidence, the
+// explorer. A tab's own CSS (timeline, console) and the exports' come with their modules.
+import './shell/shell.css';
+import './ui/ui.css';
+import './evidence/evidence.css';
+import './explorer/explorer.css';
 
-/** The entry point: finds the page's regions, builds each module with what it needs, and wires them. */
+/**
+ * The entry point: builds the shared services (API, cache, store, canvas), the panels around the
+ * canvas, and the tabs from the table below, then wires the render loop and the address bar.
+ */
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -31,46 +41,79 @@ function byId<T extends HTMLElement>(id: string): T {
 }
 
 function start(): void {
-  const fromUrl = decodeView(window.location.search);
+  const fromUrl = decodeLink(window.location.search);
   const store = createStore(initialState(fromUrl));
 
   let banner: ReturnType<typeof createHealthBanner> | null = null;
   const api = createApi({ onUnavailable: () => banner?.reportDown() });
   const data = createDataCache(api);
+  let note: string | null = null;
+  let retry = () => store.dispatch({ type: 'reload' });
 
-  const graph = createGraphView(byId('cy'), {
+  /**
+   * The tabs, in the order of `TABS` (state/link-state.ts): a title and how to fill the panel. A new
+   * tab is its name in `TABS` plus one entry here; its module and CSS live in its own folder.
+   */
+  const tabs: TabTable = {
+    explore: {
+      title: 'Explore',
+      build: () => {
+        const status = createCanvasStatus(canvasStatusRoot, store.dispatch, () => retry());
+        return { render: (state) => status.render(state, note) };
+      },
+    },
+    timeline: {
+      title: 'Timeline',
+      panelClass: 'timeline-tab-panel',
+      build: (panel) => createTimelinePanel(panel, deps),
+    },
+    console: {
+      title: 'Console',
+      panelClass: 'console-tab-panel',
+      build: (panel) => {
+        consolePanel = createLazyConsole(panel, {
+          store,
+          data,
+          onLinkChange: () => render(store.getState()),
+        });
+        return consolePanel;
+      },
+    },
+  };
+
+  const panels = createTabPanels(byId('stage'), tabs);
+  const { canvas: canvasRoot, status: canvasStatusRoot } = mountCanvasPanel(panels.explore);
+  const canvas = createCanvas(canvasRoot, {
     onSelect: (selection) => store.dispatch({ type: 'select', selection }),
     onExpand: (id) => {
       store.dispatch({ type: 'select', selection: { kind: 'node', id } });
       store.dispatch({ type: 'expand', id });
     },
   });
-  const sync = createGraphSync(store, data, graph);
+  const sync = createCanvasSync(store, data, canvas);
   // A read-only hook for the browser tests: which ids are drawn and where (counts are on #cy as data-*).
-  const { nodeIds, edgeIds, renderedPosition } = graph;
+  const { nodeIds, edgeIds, renderedPosition } = canvas;
   Object.assign(window, { __graph: { nodeIds, edgeIds, renderedPosition } });
-  const reader = createReader(byId<HTMLDialogElement>('reader'), data);
 
   const deps: Deps = {
     store,
     api,
     data,
-    graph,
-    reader,
+    canvas,
+    reader: createReader(byId<HTMLDialogElement>('reader'), data),
     jumpTo(id) {
       const state = store.getState();
       store.dispatch({ type: 'select', selection: { kind: 'node', id } });
-      if (graph.has(id)) {
-        graph.center(id);
+      if (canvas.has(id)) {
+        canvas.center(id);
         return;
       }
-      sync.afterLoad(() => graph.center(id));
+      sync.afterLoad(() => canvas.center(id));
       store.dispatch({ type: 'pin', id });
-      if (state.view !== 'explore') store.dispatch({ type: 'setView', view: 'explore' });
+      if (state.tab !== 'explore') store.dispatch({ type: 'setTab', tab: 'explore' });
     },
   };
 
-  let retry = () => store.dispatch({ type: 'reload' });
   banner = createHealthBanner(byId('banner'), api, store, () => {
     filters.load(() => data.schema());
     retry();
@@ -79,42 +122,34 @@ function start(): void {
   const date = createDateControl(byId('date'), store);
   const filters = createFilters(byId('filters'), store);
   renderLegend(byId('legend'));
-  const toolbar = createToolbar(byId('tabs'), byId('toolbar'), store, graph);
+  const tools = createCanvasTools(byId('toolbar'), store, canvas);
   const details = createDetailsPanel(byId('panel'), deps);
-  const timeline = createTimelineView(byId('view-timeline'), deps);
-  const consoleView = createLazyConsole(byId('view-console'), {
-    store,
-    data,
-    onLinkChange: () => render(store.getState()),
-  });
+  let consolePanel: ReturnType<typeof createLazyConsole> | null = null;
+  const tabStrip = createTabs(byId('tabs'), panels, tabs, store);
   installExports({
     toolbar: byId('toolbar'),
     store,
     data,
-    graph,
+    canvas,
     afterLoad: (fn) => sync.afterLoad(fn),
     // Saved views keep the console's query too.
-    query: { get: () => consoleView.query(), set: (query) => consoleView.setQuery(query) },
+    query: {
+      get: () => consolePanel?.query() ?? null,
+      set: (query) => consolePanel?.setQuery(query),
+    },
   });
-  const canvasStatus = createCanvasStatus(byId('canvas-status'), store.dispatch, () => retry());
-  let note: string | null = null;
 
   function render(state: AppState): void {
     banner?.render(state);
     date.render(state);
     filters.render(state);
-    toolbar.render(state);
+    tools.render(state);
     details.render(state);
-    timeline.render(state);
-    canvasStatus.render(state, note);
-    byId('view-explore').hidden = state.view !== 'explore';
-    byId('view-timeline').hidden = state.view !== 'timeline';
-    byId('view-console').hidden = state.view !== 'console';
-    consoleView.render(state);
+    tabStrip.render(state);
     // On the console, the link also carries the last query run and its parameters.
     const query = withConsoleLink(
-      encodeView(viewOf(state)),
-      state.view === 'console' ? consoleView.link() : null,
+      encodeLink(linkOf(state)),
+      state.tab === 'console' ? (consolePanel?.link() ?? null) : null,
     );
     const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
     if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
@@ -122,14 +157,14 @@ function start(): void {
   }
 
   store.subscribe((state, previous, action) => {
-    // The opening view's note is about the opening view; a console result replacing it makes it stale.
+    // The opening's note is about the opening; a console result replacing it makes it stale.
     if (action.type === 'showQueryGraph' && action.mode === 'replace') note = null;
-    if (state.view !== previous.view && state.view === 'explore') requestAnimationFrame(() => graph.resize());
+    if (state.tab !== previous.tab && state.tab === 'explore') requestAnimationFrame(() => canvas.resize());
     render(state);
   });
   sync.start();
   window.addEventListener('popstate', () =>
-    store.dispatch({ type: 'restore', view: decodeView(window.location.search) }),
+    store.dispatch({ type: 'restore', link: decodeLink(window.location.search) }),
   );
 
   render(store.getState());
@@ -138,7 +173,7 @@ function start(): void {
 
   function openDefault(): void {
     store.dispatch({ type: 'loadStarted' });
-    buildOpeningView(api).then(
+    buildOpening(api).then(
       (opening) => {
         if (!opening) {
           note = 'The 2017 inspection was not found; search for a person or organisation to begin.';
@@ -149,7 +184,7 @@ function start(): void {
         const current = store.getState();
         store.dispatch({
           type: 'restore',
-          view: { ...opening.view, layout: current.layout, view: current.view },
+          link: { ...opening.link, layout: current.layout, tab: current.tab },
         });
       },
       (error: unknown) => {
@@ -160,11 +195,11 @@ function start(): void {
   }
 
   retry = () => {
-    if (isBlankView(viewOf(store.getState()))) openDefault();
+    if (isBlankLink(linkOf(store.getState()))) openDefault();
     else store.dispatch({ type: 'reload' });
   };
 
-  if (isBlankView(fromUrl)) openDefault();
+  if (isBlankLink(fromUrl)) openDefault();
   else void sync.sync();
 }
 

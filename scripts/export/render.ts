@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ExportAutomation } from '../../client/src/export/automation.ts';
 import type { ImageRequest } from '../../client/src/export/exporter.ts';
-import type { ViewState } from '../../client/src/state/view-state.ts';
+import type { LinkState } from '../../client/src/state/link-state.ts';
 import { CHROMIUM_PATH, launchChromium } from '../chromium.ts';
 
 /**
@@ -22,7 +22,7 @@ type Hook = { __agExport: ExportAutomation };
 
 export async function renderImage(options: {
   baseUrl: string;
-  view: ViewState;
+  link: LinkState;
   savedViewId?: string;
   request: ImageRequest;
   viewport?: { width: number; height: number };
@@ -32,11 +32,11 @@ export async function renderImage(options: {
     const page = await browser.newPage({ viewport: options.viewport ?? { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    // A link naming a node skips the opening view; the view itself is then shown through the hook.
-    const first = options.view.pinned[0] ?? options.view.expansions[0]?.id;
+    // A link naming a node skips the opening; the link itself is then shown through the hook.
+    const first = options.link.pinned[0] ?? options.link.expansions[0]?.id;
     await page.goto(`${options.baseUrl}/${first ? `?node=${encodeURIComponent(first)}` : ''}`);
     await page.waitForFunction(() => '__agExport' in window, undefined, { timeout: 30_000 });
-    await page.evaluate((view) => (window as unknown as Hook).__agExport.show(view), options.view);
+    await page.evaluate((link) => (window as unknown as Hook).__agExport.show(link), options.link);
     if (options.savedViewId)
       await page.evaluate(
         (id) => (window as unknown as Hook).__agExport.openSavedView(id),

@@ -1,47 +1,44 @@
 import type { Api } from '../../client/src/api.ts';
-import { viewStateOf } from '../../client/src/export/saved-view-state.ts';
 import {
   composeGraph,
   type FetchedExpansion,
   nodeElementFrom,
-  viewRelationshipTypes,
-} from '../../client/src/graph/compose.ts';
-import { EMPTY_VIEW, type ViewState } from '../../client/src/state/view-state.ts';
+  requestedRelationshipTypes,
+} from '../../client/src/canvas/compose.ts';
+import { linkStateOf } from '../../client/src/export/saved-view-link.ts';
+import { EMPTY_LINK, type LinkState } from '../../client/src/state/link-state.ts';
 import type { SavedView } from '../../graph/contract/api.ts';
 import type { ExportGraph } from '../../graph/export/elements.ts';
 
 /**
  * The subgraph an export writes, fetched through the same HTTP API and composed by the same pure
- * function (client/src/graph/compose.ts) as the explorer, so the CLI and the browser agree on what
- * "the view" holds. Returns the view state too, for the browser to draw the same thing.
+ * function (client/src/canvas/compose.ts) as the explorer, so the CLI and the browser agree on what
+ * a link holds. Returns the link state too, for the browser to draw the same thing.
  */
 
 export interface Subgraph {
   graph: ExportGraph;
-  view: ViewState;
+  link: LinkState;
 }
 
-async function compose(api: Api, view: ViewState): Promise<ExportGraph> {
-  let types: string[] | undefined;
-  if (view.hiddenTypes.length > 0) {
-    const schema = await api.schema();
-    types = viewRelationshipTypes(schema.relationshipTypes)
-      .map((t) => t.type)
-      .filter((type) => !view.hiddenTypes.includes(type));
-  }
-  const pinned = await Promise.all(view.pinned.map(async (id) => nodeElementFrom((await api.node(id)).node)));
+async function compose(api: Api, link: LinkState): Promise<ExportGraph> {
+  const types =
+    link.hiddenTypes.length > 0
+      ? requestedRelationshipTypes((await api.schema()).relationshipTypes, link.hiddenTypes)
+      : undefined;
+  const pinned = await Promise.all(link.pinned.map(async (id) => nodeElementFrom((await api.node(id)).node)));
   const expansions: FetchedExpansion[] = await Promise.all(
-    view.expansions.map(async (e) => ({
+    link.expansions.map(async (e) => ({
       ...e,
-      ...(await api.neighbours(e.id, { at: view.at, limit: e.limit, types })),
+      ...(await api.neighbours(e.id, { at: link.at, limit: e.limit, types })),
     })),
   );
   return composeGraph({
     pinned,
     expansions,
-    hidden: view.hidden,
-    hiddenLabels: view.hiddenLabels,
-    hiddenTypes: view.hiddenTypes,
+    hidden: link.hidden,
+    hiddenLabels: link.hiddenLabels,
+    hiddenTypes: link.hiddenTypes,
   });
 }
 
@@ -52,7 +49,7 @@ async function compose(api: Api, view: ViewState): Promise<ExportGraph> {
 export async function subgraphFrom(
   api: Api,
   from: { id: string; depth: number; at: string | null; limit: number },
-  layout: ViewState['layout'] = 'fcose',
+  layout: LinkState['layout'] = 'fcose',
 ): Promise<Subgraph> {
   await api.node(from.id); // an unknown id fails here, with the server's NOT_FOUND
   const expanded: string[] = [];
@@ -68,24 +65,24 @@ export async function subgraphFrom(
       for (const node of result.elements.nodes) if (!seen.has(node.data.id)) next.add(node.data.id);
     frontier = [...next];
   }
-  const view: ViewState = {
-    ...EMPTY_VIEW,
+  const link: LinkState = {
+    ...EMPTY_LINK,
     pinned: [from.id],
     expansions: expanded.map((id) => ({ id, limit: from.limit })),
     selected: null,
     at: from.at,
     layout,
   };
-  return { graph: await compose(api, view), view };
+  return { graph: await compose(api, link), link };
 }
 
 /** A saved view's subgraph, with the positions it was saved with. */
 export async function subgraphOfView(api: Api, saved: SavedView): Promise<Subgraph> {
-  const view = viewStateOf(saved);
-  const graph = await compose(api, view);
+  const link = linkStateOf(saved);
+  const graph = await compose(api, link);
   for (const node of graph.nodes) {
     const position = saved.positions[node.data.id];
     if (position) node.position = { ...position };
   }
-  return { graph, view };
+  return { graph, link };
 }

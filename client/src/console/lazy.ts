@@ -1,5 +1,5 @@
-import type { AppState } from '../state/view-state.ts';
-import type { ConsoleDeps, createConsoleView } from '../views/console.ts';
+import type { AppState } from '../state/app-state.ts';
+import type { ConsoleDeps, createConsolePanel } from './console-panel.ts';
 import { type ConsoleLink, decodeConsoleLink } from './link.ts';
 
 /**
@@ -8,7 +8,7 @@ import { type ConsoleLink, decodeConsoleLink } from './link.ts';
  * opened with stands in for the console's own.
  */
 export function createLazyConsole(root: HTMLElement, deps: ConsoleDeps) {
-  let view: ReturnType<typeof createConsoleView> | null = null;
+  let view: ReturnType<typeof createConsolePanel> | null = null;
   let requested = false;
   let latest: AppState | null = null;
   // The address as the page opened, before the explorer rewrites it.
@@ -20,9 +20,9 @@ export function createLazyConsole(root: HTMLElement, deps: ConsoleDeps) {
   function load(): void {
     if (requested) return;
     requested = true;
-    import('../views/console.ts').then(
+    import('./console-panel.ts').then(
       (module) => {
-        view = module.createConsoleView(root, { ...deps, search });
+        view = module.createConsolePanel(root, { ...deps, search });
         if (pending !== null) view.open(pending);
         pending = null;
         if (latest) view.render(latest);
@@ -38,7 +38,7 @@ export function createLazyConsole(root: HTMLElement, deps: ConsoleDeps) {
     render(state: AppState): void {
       latest = state;
       if (view) view.render(state);
-      else if (state.view === 'console') load();
+      else if (state.tab === 'console') load();
     },
     link(): ConsoleLink | null {
       return view ? view.link() : opened;

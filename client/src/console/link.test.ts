@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeView, encodeView } from '../state/url-state.ts';
+import { decodeLink, encodeLink } from '../state/url-state.ts';
 import { compactParams, consoleUrl, decodeConsoleLink, encodeConsoleLink, withConsoleLink } from './link.ts';
 
 const QUERY = "MATCH (p:Person) WHERE p.name CONTAINS $name\nRETURN p.name AS name, 'a&b=c #1' AS odd";
@@ -36,10 +36,10 @@ describe('the console link', () => {
   });
 
   it('sits beside the explorer’s own keys, which still decode', () => {
-    const view = { ...decodeView(''), view: 'console' as const };
-    const search = withConsoleLink(encodeView(view), { query: 'RETURN $n', params: '{"n": 1}' });
+    const link = { ...decodeLink(''), tab: 'console' as const };
+    const search = withConsoleLink(encodeLink(link), { query: 'RETURN $n', params: '{"n": 1}' });
     expect(search).toBe('view=console&cypher=RETURN+%24n&params=%7B%22n%22%3A1%7D');
-    expect(decodeView(search).view).toBe('console');
+    expect(decodeLink(search).tab).toBe('console');
     expect(decodeConsoleLink(search)?.query).toBe('RETURN $n');
     expect(withConsoleLink('view=console', null)).toBe('view=console');
   });

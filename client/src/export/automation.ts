@@ -1,6 +1,6 @@
-import type { CanvasExport } from '../graph/cy-export.ts';
+import type { CanvasExport } from '../canvas/cy-export.ts';
+import type { LinkState } from '../state/link-state.ts';
 import type { Store } from '../state/store.ts';
-import type { ViewState } from '../state/view-state.ts';
 import type { Exporter, ImageRequest } from './exporter.ts';
 
 /**
@@ -12,7 +12,7 @@ export interface ExportAutomation {
   settled(timeoutMs?: number): Promise<{ status: string; nodes: number }>;
   openSavedView(id: string): Promise<void>;
   /** Show this view (what a link would hold) and resolve once it is drawn. */
-  show(view: ViewState): Promise<void>;
+  show(link: LinkState): Promise<void>;
   /** Node positions and the viewport now, as a saved view would keep them. */
   positions(): {
     positions: Record<string, { x: number; y: number }>;
@@ -50,10 +50,10 @@ export function installAutomation(deps: {
       );
     },
     openSavedView: (id) => deps.openSavedView(id),
-    show(view) {
+    show(link) {
       return new Promise<void>((resolve) => {
         deps.afterLoad(resolve);
-        deps.store.dispatch({ type: 'restore', view });
+        deps.store.dispatch({ type: 'restore', link });
         deps.store.dispatch({ type: 'reload' });
       });
     },

@@ -1,4 +1,4 @@
-import type { LabelStyle } from '../graph/style.ts';
+import type { LabelStyle } from '../canvas/style.ts';
 
 /**
  * Where everything goes in an image framed for publication: a title, the date the view shows, the

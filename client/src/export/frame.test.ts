@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { LABEL_STYLES } from '../graph/style.ts';
+import { LABEL_STYLES } from '../canvas/style.ts';
 import { estimateWidth, layoutFrame, wrap } from './frame-layout.ts';
 import { framedSvg } from './frame-svg.ts';
 import { dateLine, sourceLine } from './sources.ts';

@@ -1,10 +1,10 @@
+import type { Canvas } from '../canvas/cy.ts';
 import type { DataCache } from '../data.ts';
-import type { GraphView } from '../graph/cy.ts';
 import type { Store } from '../state/store.ts';
-import { createExportMenu } from '../views/export-menu.ts';
-import { createSavedViews, type SavedViewsDeps } from '../views/saved-views.ts';
 import { installAutomation } from './automation.ts';
+import { createExportMenu } from './export-menu.ts';
 import { createExporter } from './exporter.ts';
+import { createSavedViews, type SavedViewsDeps } from './saved-views.ts';
 import { createSavedViewsApi } from './saved-views-api.ts';
 
 /**
@@ -15,11 +15,11 @@ export function installExports(deps: {
   toolbar: HTMLElement;
   store: Store;
   data: DataCache;
-  graph: GraphView;
+  canvas: Canvas;
   afterLoad(fn: () => void): void;
   query?: SavedViewsDeps['query'];
 }) {
-  const canvas = deps.graph.exports;
+  const canvas = deps.canvas.exports;
   const exporter = createExporter({ canvas, data: deps.data, at: () => deps.store.getState().at });
   createExportMenu(deps.toolbar, deps.store, exporter);
   const savedViews = createSavedViews(deps.toolbar, {

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { shapeElement } from './svg-shapes.ts';
 import {
   arrowSize,
   drawingToSvg,
@@ -9,7 +10,6 @@ import {
   type SvgDrawing,
   type SvgEdge,
   type SvgNode,
-  shapeElement,
   wrapLabel,
 } from './svg-writer.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reduce } from './actions.ts';
-import { type AppState, initialState } from './view-state.ts';
+import { type AppState, initialState } from './app-state.ts';
 
 function withExpansions(...ids: string[]): AppState {
   return { ...initialState(), expansions: ids.map((id) => ({ id, limit: 25 })) };
@@ -66,7 +66,7 @@ describe('reduce', () => {
     const degraded = reduce(initialState(), { type: 'healthChanged', health: 'degraded' });
     const state = reduce(degraded, {
       type: 'restore',
-      view: { ...degraded, at: '2017-06-12', pinned: ['org:a'] },
+      link: { ...degraded, at: '2017-06-12', pinned: ['org:a'] },
     });
     expect(state.at).toBe('2017-06-12');
     expect(state.pinned).toEqual(['org:a']);

@@ -1,24 +1,21 @@
 import type { Elements } from '../../../graph/contract/api.ts';
-import { NO_ELEMENTS, type QueryGraphMode, showQueryGraph } from '../console/query-graph.ts';
+import type { AppState, Health, LoadError, Truncation } from './app-state.ts';
 import {
-  type AppState,
   DEFAULT_LIMIT,
-  type Health,
   type LayoutName,
-  type LoadError,
+  type LinkState,
   MAX_LIMIT,
   type Selection,
-  type Truncation,
-  type ViewName,
-  type ViewState,
-} from './view-state.ts';
+  type TabName,
+} from './link-state.ts';
+import { NO_ELEMENTS, type QueryGraphMode, showQueryGraph } from './query-graph.ts';
 
 /**
  * Every change to the explorer's state is one of these named actions, applied by `reduce`, a pure
  * function: the same state and action always give the same next state, and nothing else changes.
  */
 export type Action =
-  | { type: 'restore'; view: ViewState }
+  | { type: 'restore'; link: LinkState }
   | { type: 'pin'; id: string }
   | { type: 'expand'; id: string; limit?: number }
   | { type: 'showMore'; id: string; limit: number }
@@ -31,7 +28,7 @@ export type Action =
   | { type: 'toggleLabel'; label: string }
   | { type: 'toggleType'; relType: string }
   | { type: 'setLayout'; layout: LayoutName }
-  | { type: 'setView'; view: ViewName }
+  | { type: 'setTab'; tab: TabName }
   | { type: 'reload' }
   | { type: 'loadStarted' }
   | { type: 'loadSucceeded'; nodeCount: number; notices: Truncation[] }
@@ -57,7 +54,7 @@ function clampLimit(limit: number): number {
 export function reduce(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'restore':
-      return { ...state, ...action.view, anchor: null, notices: [], error: null };
+      return { ...state, ...action.link, anchor: null, notices: [], error: null };
     case 'pin':
       return {
         ...state,
@@ -108,8 +105,8 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, hiddenTypes: toggled(state.hiddenTypes, action.relType), anchor: null };
     case 'setLayout':
       return { ...state, layout: action.layout };
-    case 'setView':
-      return { ...state, view: action.view };
+    case 'setTab':
+      return { ...state, tab: action.tab };
     case 'reload':
       return { ...state, reloads: state.reloads + 1, anchor: null };
     case 'loadStarted':

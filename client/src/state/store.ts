@@ -1,5 +1,5 @@
 import { type Action, reduce } from './actions.ts';
-import type { AppState } from './view-state.ts';
+import type { AppState } from './app-state.ts';
 
 export type Listener = (state: AppState, previous: AppState, action: Action) => void;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeView, encodeView, isBlankView } from './url-state.ts';
-import { EMPTY_VIEW, type ViewState } from './view-state.ts';
+import { EMPTY_LINK, type LinkState } from './link-state.ts';
+import { decodeLink, encodeLink, isBlankLink } from './url-state.ts';
 
-const FULL: ViewState = {
+const FULL: LinkState = {
   pinned: ['person:karen-dolton'],
   expansions: [
     { id: 'inspection:bury-local-area-send-2017', limit: 25 },
@@ -14,28 +14,28 @@ const FULL: ViewState = {
   hiddenLabels: ['Document'],
   hiddenTypes: ['MENTIONS', 'CLAIMS'],
   layout: 'dagre',
-  view: 'timeline',
+  tab: 'timeline',
 };
 
 describe('URL state', () => {
   it('round-trips a full view', () => {
-    expect(decodeView(encodeView(FULL))).toEqual(FULL);
+    expect(decodeLink(encodeLink(FULL))).toEqual(FULL);
   });
 
   it('round-trips a selected edge whose id has unusual characters', () => {
-    const view: ViewState = { ...EMPTY_VIEW, selected: { kind: 'edge', id: 'HOLDS:person:a>post:b c' } };
-    expect(decodeView(encodeView(view))).toEqual(view);
+    const view: LinkState = { ...EMPTY_LINK, selected: { kind: 'edge', id: 'HOLDS:person:a>post:b c' } };
+    expect(decodeLink(encodeLink(view))).toEqual(view);
   });
 
   it('writes nothing for the defaults and keeps ids readable', () => {
-    expect(encodeView(EMPTY_VIEW)).toBe('');
-    const text = encodeView(FULL);
+    expect(encodeLink(EMPTY_LINK)).toBe('');
+    const text = encodeLink(FULL);
     expect(text).toContain('x=inspection:bury-local-area-send-2017,org:bury-council~100');
     expect(text).not.toContain('layout=fcose');
   });
 
   it('drops malformed parts instead of failing', () => {
-    const view = decodeView('?x=org:ok,<script>,org:big~9999&at=2017-02-30&layout=spiral&node=Bad Id');
+    const view = decodeLink('?x=org:ok,<script>,org:big~9999&at=2017-02-30&layout=spiral&node=Bad Id');
     expect(view.expansions).toEqual([{ id: 'org:ok', limit: 25 }]);
     expect(view.at).toBeNull();
     expect(view.layout).toBe('fcose');
@@ -43,8 +43,8 @@ describe('URL state', () => {
   });
 
   it('knows a blank link from a view', () => {
-    expect(isBlankView(decodeView(''))).toBe(true);
-    expect(isBlankView(decodeView('?at=2017-06-12'))).toBe(true);
-    expect(isBlankView(decodeView('?pin=org:bury-council'))).toBe(false);
+    expect(isBlankLink(decodeLink(''))).toBe(true);
+    expect(isBlankLink(decodeLink('?at=2017-06-12'))).toBe(true);
+    expect(isBlankLink(decodeLink('?pin=org:bury-council'))).toBe(false);
   });
 });

@@ -1,16 +1,14 @@
 import { isDay } from '../format/days.ts';
 import {
   DEFAULT_LIMIT,
-  EMPTY_VIEW,
+  EMPTY_LINK,
   type Expansion,
-  LAYOUTS,
-  type LayoutName,
+  type LinkState,
+  layoutNamed,
   MAX_LIMIT,
   type Selection,
-  VIEWS,
-  type ViewName,
-  type ViewState,
-} from './view-state.ts';
+  tabNamed,
+} from './link-state.ts';
 
 /**
  * The view in the query string, so a reload or a shared link shows the same thing:
@@ -60,11 +58,10 @@ function selection(params: URLSearchParams): Selection | null {
   return null;
 }
 
-export function decodeView(search: string): ViewState {
+export function decodeLink(search: string): LinkState {
   const params = new URLSearchParams(search);
   const at = params.get('at');
   const layout = params.get('layout');
-  const view = params.get('view');
   return {
     pinned: list(params, 'pin', NODE_ID),
     expansions: expansions(params),
@@ -73,12 +70,12 @@ export function decodeView(search: string): ViewState {
     at: at && isDay(at) ? at : null,
     hiddenLabels: list(params, 'nolabel', NAME),
     hiddenTypes: list(params, 'notype', NAME),
-    layout: LAYOUTS.includes(layout as LayoutName) ? (layout as LayoutName) : EMPTY_VIEW.layout,
-    view: VIEWS.includes(view as ViewName) ? (view as ViewName) : EMPTY_VIEW.view,
+    layout: layoutNamed(layout),
+    tab: tabNamed(params.get('view')),
   };
 }
 
-export function encodeView(view: ViewState): string {
+export function encodeLink(view: LinkState): string {
   const params = new URLSearchParams();
   if (view.selected) params.set(view.selected.kind, view.selected.id);
   if (view.expansions.length > 0)
@@ -91,13 +88,13 @@ export function encodeView(view: ViewState): string {
   if (view.at) params.set('at', view.at);
   if (view.hiddenLabels.length > 0) params.set('nolabel', view.hiddenLabels.join(','));
   if (view.hiddenTypes.length > 0) params.set('notype', view.hiddenTypes.join(','));
-  if (view.layout !== EMPTY_VIEW.layout) params.set('layout', view.layout);
-  if (view.view !== EMPTY_VIEW.view) params.set('view', view.view);
+  if (view.layout !== EMPTY_LINK.layout) params.set('layout', view.layout);
+  if (view.tab !== EMPTY_LINK.tab) params.set('view', view.tab);
   // ':', ',' and '~' need no escaping in a query, so keep ids and limits readable in the address bar.
   return params.toString().replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%7E/g, '~');
 }
 
-/** True when the link says nothing about what to show, so the opening view should be built. */
-export function isBlankView(view: ViewState): boolean {
+/** True when the link says nothing about what to show, so the opening should be built. */
+export function isBlankLink(view: LinkState): boolean {
   return view.pinned.length === 0 && view.expansions.length === 0 && view.selected === null;
 }

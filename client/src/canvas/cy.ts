@@ -1,0 +1,253 @@
+import cytoscape, { type Core, type NodeCollection, type Position } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import fcose from 'cytoscape-fcose';
+import type { ElementEdge, Elements } from '../../../graph/contract/api.ts';
+import type { LayoutName, Selection } from '../state/link-state.ts';
+import { createCamera } from './camera.ts';
+import { type CanvasExport, createCanvasExport } from './cy-export.ts';
+import { upsert } from './definitions.ts';
+import { fullLayout, incrementalFcose } from './layouts.ts';
+import { placeNew } from './placement.ts';
+import { stylesheet } from './style.ts';
+import { LABEL_FONT_SIZE } from './viewport.ts';
+
+/**
+ * The only module that touches Cytoscape. It adds, updates and removes elements, never draws an
+ * edge whose ends are not both present, keeps nodes where the reader left them, and lays out only
+ * what is new. Everything else talks to it through `Canvas`.
+ */
+
+export interface CanvasHandlers {
+  onSelect(selection: Selection | null): void;
+  onExpand(id: string): void;
+}
+
+export interface ReplaceOptions {
+  /** The node new nodes should gather around (the one just expanded), if any. */
+  anchor?: string | null;
+  layout: LayoutName;
+}
+
+export interface Canvas {
+  /** Make the canvas show exactly these elements, laying out only the nodes that are new. */
+  replace(elements: Elements, options: ReplaceOptions): { added: number; removed: number };
+  /** Add or update these elements and leave the rest alone. */
+  merge(elements: Elements, options: ReplaceOptions): { added: number };
+  remove(ids: readonly string[]): void;
+  select(selection: Selection | null): void;
+  center(id: string): void;
+  /** Mark nodes with a class (for example `expanded`), removing it from all others. */
+  mark(className: string, ids: readonly string[]): void;
+  runLayout(name: LayoutName): void;
+  fit(): void;
+  has(id: string): boolean;
+  /** The ids on the canvas now, for tests and the saved views (also counted in `data-*-count`). */
+  nodeIds(): string[];
+  edgeIds(): string[];
+  /** Where a node is drawn, in pixels from the canvas's top left (null when it is not drawn). */
+  renderedPosition(id: string): { x: number; y: number } | null;
+  nodeName(id: string): string | null;
+  edgeData(id: string): ElementEdge['data'] | null;
+  /** Exports (PNG/SVG at a scale, the elements with positions) and restoring a saved view's positions. */
+  readonly exports: CanvasExport;
+  resize(): void;
+  destroy(): void;
+}
+
+/** Above this many relationships, a selected node's are named only on hover. */
+const MAX_NAMED_EDGES = 12;
+
+let registered = false;
+function registerExtensions(): void {
+  if (registered) return;
+  cytoscape.use(fcose);
+  cytoscape.use(dagre);
+  registered = true;
+}
+
+export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): Canvas {
+  registerExtensions();
+  const cy: Core = cytoscape({
+    container,
+    style: stylesheet(),
+    minZoom: 0.15,
+    maxZoom: 3,
+    boxSelectionEnabled: false,
+    selectionType: 'single',
+  });
+  /** Where removed nodes last stood, so a node that comes back (a filter undone) returns there. */
+  const remembered = new Map<string, Position>();
+  let running: cytoscape.Layouts | null = null;
+  /** True while the app (not the reader) is moving the viewport. */
+  let moving = false;
+
+  cy.on('tap', 'node', (event) => handlers.onSelect({ kind: 'node', id: event.target.id() }));
+  cy.on('tap', 'edge', (event) => handlers.onSelect({ kind: 'edge', id: event.target.id() }));
+  cy.on('tap', (event) => {
+    if (event.target === cy) handlers.onSelect(null);
+  });
+  cy.on('dbltap', 'node', (event) => handlers.onExpand(event.target.id()));
+  // Relationship names are shown for what the pointer is on, and always for the selection.
+  cy.on('mouseover', 'node', (event) => event.target.connectedEdges().addClass('hover'));
+  cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
+  cy.on('mouseout', 'node, edge', () => cy.edges('.hover').removeClass('hover'));
+  cy.on('zoom', () => reflect());
+
+  function stopLayout(): void {
+    running?.stop();
+    running = null;
+    reflect();
+  }
+
+  /** What is drawn, on the container, so a test (or a person in devtools) can see it settle. */
+  function reflect(): void {
+    container.dataset.nodeCount = String(cy.nodes().length);
+    container.dataset.edgeCount = String(cy.edges().length);
+    container.dataset.layout = running || moving ? 'running' : 'idle';
+    // How big a name is on screen, in CSS pixels, at this zoom.
+    container.dataset.labelPx = (LABEL_FONT_SIZE * cy.zoom()).toFixed(1);
+  }
+
+  const camera = createCamera(cy, (isMoving) => {
+    moving = isMoving;
+    reflect();
+  });
+
+  function track(layout: cytoscape.Layouts, onStop?: () => void): void {
+    running = layout;
+    layout.one('layoutstop', () => {
+      if (running === layout) running = null;
+      onStop?.();
+      reflect();
+    });
+    reflect();
+    layout.run();
+  }
+
+  function layoutNew(
+    needLayout: NodeCollection,
+    before: number,
+    name: LayoutName,
+    anchor: string | null | undefined,
+  ): void {
+    // What the reader asked to see: the node expanded (or pinned) with its neighbours, and what is new.
+    const anchorNode = anchor ? cy.getElementById(anchor) : cy.collection();
+    const focus = () =>
+      anchorNode.nonempty() && anchorNode.inside()
+        ? anchorNode.closedNeighborhood('node').union(needLayout)
+        : needLayout.union(needLayout.neighborhood('node'));
+    if (needLayout.empty()) {
+      if (anchorNode.nonempty()) camera.reveal(focus());
+      return;
+    }
+    if (before === 0 || name !== 'fcose') {
+      runLayout(name);
+      return;
+    }
+    stopLayout();
+    const fixed = cy
+      .nodes()
+      .difference(needLayout)
+      .nodes()
+      .map((node) => ({ nodeId: node.id(), position: { ...node.position() } }));
+    const layout = cy.elements().layout(incrementalFcose(fixed));
+    // If the new nodes landed outside the view, bring them (and what they hang from) in.
+    track(layout, () => camera.reveal(focus()));
+  }
+
+  function removeElements(collection: cytoscape.CollectionReturnValue): void {
+    for (const node of collection.nodes()) remembered.set(node.id(), { ...node.position() });
+    cy.remove(collection);
+  }
+
+  function runLayout(name: LayoutName): void {
+    stopLayout();
+    if (cy.nodes().empty()) return;
+    track(cy.elements().layout(fullLayout(name, cy.nodes().length < 250)), camera.fitReadable);
+  }
+
+  return {
+    replace(elements, options) {
+      const wanted = new Set([...elements.nodes, ...elements.edges].map((el) => el.data.id));
+      const before = cy.nodes().length;
+      let needLayout: NodeCollection = cy.collection();
+      let removed = 0;
+      cy.batch(() => {
+        const stale = cy.elements().filter((el) => !wanted.has(el.id()));
+        removed = stale.nodes().length;
+        removeElements(stale);
+        const added = upsert(cy, elements);
+        needLayout = placeNew(cy, added, options.anchor, remembered);
+      });
+      layoutNew(needLayout, before - removed, options.layout, options.anchor);
+      reflect();
+      return { added: needLayout.length, removed };
+    },
+    merge(elements, options) {
+      const before = cy.nodes().length;
+      let needLayout: NodeCollection = cy.collection();
+      cy.batch(() => {
+        needLayout = placeNew(cy, upsert(cy, elements), options.anchor, remembered);
+      });
+      layoutNew(needLayout, before, options.layout, options.anchor);
+      reflect();
+      return { added: needLayout.length };
+    },
+    remove(ids) {
+      const collection = cy.collection();
+      for (const id of ids) collection.merge(cy.getElementById(id));
+      removeElements(collection.union(collection.connectedEdges()));
+      reflect();
+    },
+    select(selection) {
+      cy.$(':selected').unselect();
+      cy.edges('.near').removeClass('near');
+      if (!selection) return;
+      const element = cy.getElementById(selection.id);
+      element.select();
+      // The selection's relationship names, unless there are so many they would pile up on each
+      // other: then they show for the one under the pointer.
+      const edges = element.isNode() ? element.connectedEdges() : cy.collection();
+      if (edges.length <= MAX_NAMED_EDGES) edges.addClass('near');
+    },
+    center: camera.center,
+    mark(className, ids) {
+      cy.nodes(`.${className}`).removeClass(className);
+      for (const id of ids) cy.getElementById(id).addClass(className);
+    },
+    runLayout,
+    fit: camera.fit,
+    has(id) {
+      return cy.getElementById(id).nonempty();
+    },
+    nodeIds() {
+      return cy.nodes().map((node) => node.id());
+    },
+    edgeIds() {
+      return cy.edges().map((edge) => edge.id());
+    },
+    renderedPosition(id) {
+      const node = cy.getElementById(id);
+      return node.nonempty() && node.isNode() ? { ...node.renderedPosition() } : null;
+    },
+    nodeName(id) {
+      const node = cy.getElementById(id);
+      return node.nonempty() && node.isNode() ? String(node.data('name')) : null;
+    },
+    edgeData(id) {
+      const edge = cy.getElementById(id);
+      return edge.nonempty() && edge.isEdge() ? (edge.data() as ElementEdge['data']) : null;
+    },
+    exports: createCanvasExport(cy, {
+      remember: (id, position) => remembered.set(id, { ...position }),
+      stopLayout,
+    }),
+    resize() {
+      cy.resize();
+    },
+    destroy() {
+      stopLayout();
+      cy.destroy();
+    },
+  };
+}

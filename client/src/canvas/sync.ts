@@ -1,0 +1,109 @@
+import type { ElementNode } from '../../../graph/contract/api.ts';
+import { ApiError } from '../api.ts';
+import type { DataCache } from '../data.ts';
+import { type AppState, graphKey } from '../state/app-state.ts';
+import { withQueryGraph } from '../state/query-graph.ts';
+import type { Store } from '../state/store.ts';
+import {
+  composeGraph,
+  type FetchedExpansion,
+  nodeElementFrom,
+  requestedRelationshipTypes,
+  truncations,
+} from './compose.ts';
+import type { Canvas } from './cy.ts';
+
+/**
+ * Keeps the canvas in step with the state: whenever what should be drawn changes (pins,
+ * expansions, hidden nodes, the date, filters), fetch what is missing, compose, and hand the
+ * result to the Cytoscape wrapper. A newer change overtakes an older one still in flight.
+ */
+export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) {
+  let generation = 0;
+  let waiters: Array<() => void> = [];
+
+  /** The relationship types to ask for; without the schema, ask for everything and filter here. */
+  async function visibleTypes(hidden: readonly string[]): Promise<string[] | undefined> {
+    if (hidden.length === 0) return undefined;
+    try {
+      return requestedRelationshipTypes((await data.schema()).relationshipTypes, hidden);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function sync(state: AppState): Promise<void> {
+    const mine = ++generation;
+    store.dispatch({ type: 'loadStarted' });
+    const types = await visibleTypes(state.hiddenTypes);
+    const [pins, expansions] = await Promise.all([
+      Promise.allSettled(state.pinned.map((id) => data.node(id))),
+      Promise.allSettled(state.expansions.map((e) => data.neighbours(e.id, state.at, e.limit, types))),
+    ]);
+    if (mine !== generation) return;
+
+    const errors: unknown[] = [];
+    const pinned: ElementNode[] = [];
+    for (const result of pins) {
+      if (result.status === 'fulfilled') pinned.push(nodeElementFrom(result.value.node));
+      else errors.push(result.reason);
+    }
+    const fetched: FetchedExpansion[] = [];
+    state.expansions.forEach((expansion, i) => {
+      const result = expansions[i];
+      if (result?.status === 'fulfilled') fetched.push({ ...expansion, ...result.value });
+      else if (result) errors.push(result.reason);
+    });
+
+    const filters = {
+      hidden: state.hidden,
+      hiddenLabels: state.hiddenLabels,
+      hiddenTypes: state.hiddenTypes,
+    };
+    // What a console query sent to the canvas stays there, under the same filters, until cleared.
+    const elements = withQueryGraph(
+      composeGraph({ pinned, expansions: fetched, ...filters }),
+      state.queryGraph,
+      filters,
+    );
+    canvas.replace(elements, { anchor: state.anchor, layout: state.layout });
+    canvas.mark(
+      'expanded',
+      state.expansions.map((e) => e.id),
+    );
+    canvas.select(store.getState().selected);
+
+    const firstError = errors[0];
+    if (firstError !== undefined) {
+      const error =
+        firstError instanceof ApiError
+          ? { code: firstError.code, message: firstError.message }
+          : { code: 'INTERNAL', message: String(firstError) };
+      store.dispatch({ type: 'loadFailed', error });
+    } else {
+      store.dispatch({
+        type: 'loadSucceeded',
+        nodeCount: elements.nodes.length,
+        notices: truncations(fetched, (id) => canvas.nodeName(id) ?? id),
+      });
+    }
+    const ready = waiters;
+    waiters = [];
+    for (const fn of ready) fn();
+  }
+
+  return {
+    start(): () => void {
+      return store.subscribe((state, previous) => {
+        if (graphKey(state) !== graphKey(previous)) void sync(state);
+        if (state.layout !== previous.layout) canvas.runLayout(state.layout);
+        if (state.selected !== previous.selected) canvas.select(state.selected);
+      });
+    },
+    sync: () => sync(store.getState()),
+    /** Run once the load in flight (or the next one) has drawn. */
+    afterLoad(fn: () => void) {
+      waiters.push(fn);
+    },
+  };
+}

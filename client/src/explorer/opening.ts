@@ -1,0 +1,199 @@
+import type { AccountabilityByOrg, Elements, SearchResult } from '../../../graph/contract/api.ts';
+import type { Api } from '../api.ts';
+import { formatDate } from '../format/dates.ts';
+import { firstDayOf, isDay } from '../format/days.ts';
+import { DEFAULT_LIMIT, EMPTY_LINK, type LinkState } from '../state/link-state.ts';
+
+/**
+ * What a blank link opens on: the 2017 local-area inspection, its findings, the organisations
+ * it inspected and who led them. It is found by search rather than by a hard-coded id, so a renamed
+ * seed still opens somewhere sensible. The day shown is the inspection's own when the sources say
+ * who held the posts then; otherwise the first day after it on which they do, and the note says so.
+ */
+
+export interface Opening {
+  link: LinkState;
+  /** Why the date is what it is, when it had to be chosen (for the status line). */
+  note: string | null;
+}
+
+/** The best inspection among search results: an Inspection mentioning 2017, else any Inspection. */
+export function pickInspection(results: SearchResult['results']): string | null {
+  const inspections = results.filter((r) => r.label === 'Inspection');
+  const of2017 = inspections.find((r) => r.name.includes('2017') || r.id.includes('2017'));
+  return (of2017 ?? inspections[0])?.id ?? null;
+}
+
+/** Organisations the inspection INSPECTED; failing that, every organisation next to it. */
+export function inspectedOrganisations(elements: Elements, inspectionId: string): string[] {
+  const labels = new Map(elements.nodes.map((n) => [n.data.id, n.data.label]));
+  const otherEnd = (source: string, target: string) => (source === inspectionId ? target : source);
+  const touching = elements.edges.filter(
+    (e) => e.data.source === inspectionId || e.data.target === inspectionId,
+  );
+  const isOrg = (id: string) => labels.get(id) === 'Organisation';
+  const inspected = touching
+    .filter((e) => e.data.type === 'INSPECTED')
+    .map((e) => otherEnd(e.data.source, e.data.target))
+    .filter(isOrg);
+  const chosen =
+    inspected.length > 0
+      ? inspected
+      : touching
+          .filter((e) => e.data.type !== 'CONDUCTED_BY' && e.data.type !== 'MENTIONS')
+          .map((e) => otherEnd(e.data.source, e.data.target))
+          .filter(isOrg);
+  return [...new Set(chosen)];
+}
+
+/** Organisations RESPONSIBLE_FOR these ones (the council and the NHS body behind a "local area"). */
+export function responsibleFor(elements: Elements, orgIds: readonly string[]): string[] {
+  const orgs = new Set(orgIds);
+  const labels = new Map(elements.nodes.map((n) => [n.data.id, n.data.label]));
+  const responsible = elements.edges
+    .filter(
+      (e) =>
+        e.data.type === 'RESPONSIBLE_FOR' &&
+        orgs.has(e.data.target) &&
+        labels.get(e.data.source) === 'Organisation',
+    )
+    .map((e) => e.data.source);
+  return [...new Set(responsible)].filter((id) => !orgs.has(id));
+}
+
+/** Posts of these organisations (Post -POST_IN-> Organisation), so expanding them shows their holders. */
+export function postsOf(elements: Elements, orgIds: readonly string[]): string[] {
+  const orgs = new Set(orgIds);
+  const labels = new Map(elements.nodes.map((n) => [n.data.id, n.data.label]));
+  const posts = elements.edges
+    .filter(
+      (e) => e.data.type === 'POST_IN' && orgs.has(e.data.target) && labels.get(e.data.source) === 'Post',
+    )
+    .map((e) => e.data.source);
+  return [...new Set(posts)];
+}
+
+/** The day to show the graph at for a node's date; a month or year is narrowed only with a note. */
+export function dayFor(date: string | null | undefined): { day: string | null; note: string | null } {
+  if (!date) return { day: null, note: null };
+  const range = date.split('/')[0] ?? date;
+  if (isDay(range)) return { day: range, note: null };
+  const first = firstDayOf(range);
+  return first
+    ? {
+        day: first,
+        note: `The inspection is dated ${range}; showing relationships in force on its first day, ${first}.`,
+      }
+    : { day: null, note: null };
+}
+
+/**
+ * The first day after `from` by which some source certainly shows a holder of a post the sources
+ * are silent about on `from`: the end of the earliest "next known" attestation (whose date may be a
+ * day or the bounds of an undated source). Null when nothing is known after.
+ */
+export function firstDayHoldersKnown(
+  results: ReadonlyArray<Pick<AccountabilityByOrg, 'notKnown'>>,
+  from: string,
+): string | null {
+  const days = results
+    .flatMap((r) => r.notKnown)
+    .map((n) => n.nextKnownAfter?.date.split('/').at(-1) ?? '')
+    .filter((day) => isDay(day) && day > from)
+    .sort();
+  return days[0] ?? null;
+}
+
+const MAX_POSTS = 8;
+/** Enough to see every relationship of one node while working out the opening. */
+const DISCOVERY_LIMIT = 200;
+/** Documents link to everything they mention; the opening leaves those links out. */
+export const OPENING_HIDDEN_TYPES = ['MENTIONS', 'CLAIMS'];
+
+async function neighbourhoods(api: Api, ids: readonly string[], at: string | null): Promise<Elements> {
+  const merged: Elements = { nodes: [], edges: [] };
+  const results = await Promise.all(
+    ids.map((id) => api.neighbours(id, { at, limit: DISCOVERY_LIMIT }).catch(() => null)),
+  );
+  for (const result of results) {
+    if (!result) continue;
+    merged.nodes.push(...result.elements.nodes);
+    merged.edges.push(...result.elements.edges);
+  }
+  return merged;
+}
+
+/**
+ * The inspection's day if the sources say who held the organisations' posts then; else the first
+ * day after it on which they do (checked, not assumed), with a note saying why; else all dates.
+ */
+async function dayWithHolders(
+  api: Api,
+  orgs: readonly string[],
+  day: string,
+  note: string | null,
+): Promise<{ day: string | null; note: string | null }> {
+  const at = (d: string) =>
+    Promise.all(orgs.map((org) => api.accountabilityForOrg(org, d).catch(() => null))).then((all) =>
+      all.filter((r): r is AccountabilityByOrg => r !== null),
+    );
+  const onDay = await at(day);
+  if (onDay.length === 0 || onDay.some((r) => r.holders.length > 0)) return { day, note };
+  const later = firstDayHoldersKnown(onDay, day);
+  if (later && (await at(later)).some((r) => r.holders.length > 0)) {
+    return {
+      day: later,
+      note: `No source says who held these organisations’ posts on ${formatDate(day)}, when the inspection began; the first day a source does is ${formatDate(later)}, so the graph shows relationships in force then. Change the date on the left, or tick “All dates”.`,
+    };
+  }
+  return {
+    day: null,
+    note: `No source says who held these organisations’ posts when the inspection took place, so every relationship is shown, whenever it held.`,
+  };
+}
+
+/**
+ * Inspection → the organisations it inspected → (when that is a partnership such as "the local
+ * area") the organisations responsible for it → their posts, each expanded at the inspection's day.
+ */
+export async function buildOpening(api: Api): Promise<Opening | null> {
+  let inspectionId: string | null = null;
+  for (const q of ['inspection 2017', 'inspection']) {
+    const { results } = await api.search(q, { limit: 20 });
+    inspectionId = pickInspection(results);
+    if (inspectionId) break;
+  }
+  if (!inspectionId) return null;
+
+  const around = await api.neighbours(inspectionId, { limit: DISCOVERY_LIMIT });
+  const inspection = around.elements.nodes.find((n) => n.data.id === inspectionId);
+  let { day, note } = dayFor(inspection?.data.date);
+  const inspected = inspectedOrganisations(around.elements, inspectionId);
+  // A partnership ("the local area") is shown through the bodies responsible for it: its own
+  // neighbourhood is mostly every finding ever made about it, which would bury the people. Which
+  // bodies those are is asked of all time, since a source may say so only years later.
+  const responsible =
+    inspected.length > 0 ? responsibleFor(await neighbourhoods(api, inspected, null), inspected) : [];
+  let orgs = responsible.length > 0 ? responsible : inspected;
+  if (day && orgs.length > 0) ({ day, note } = await dayWithHolders(api, orgs, day, note));
+  // Of those, the ones responsible on the day shown (a body that took over years later is left out).
+  if (day && responsible.length > 0) {
+    const then = responsibleFor(await neighbourhoods(api, inspected, day), inspected);
+    if (then.length > 0) orgs = orgs.filter((id) => then.includes(id));
+  }
+  const posts =
+    orgs.length > 0 ? postsOf(await neighbourhoods(api, orgs, day), orgs).slice(0, MAX_POSTS) : [];
+
+  const expansions = [inspectionId, ...orgs, ...posts].map((id) => ({ id, limit: DEFAULT_LIMIT }));
+  return {
+    link: {
+      ...EMPTY_LINK,
+      pinned: [inspectionId],
+      expansions,
+      at: day,
+      hiddenTypes: OPENING_HIDDEN_TYPES,
+      selected: { kind: 'node', id: inspectionId },
+    },
+    note,
+  };
+}
