@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CypherResponse } from '../../graph/contract/api.ts';
+import { CypherResponseSchema } from '../../graph/contract/api.ts';
 import type { Graph } from '../../graph/driver.ts';
+import { callJson, postJson } from '../../test/api-calls.ts';
 import {
-  getJson,
   openTestGraph,
   PROJECT_ROOT,
   resetToProjectSeeds,
@@ -27,18 +27,11 @@ beforeAll(async () => {
   await resetToProjectSeeds(graph);
   server = await startTestServer(graph);
   api = {
-    get: (p) => getJson(`${server.url}${p}`),
-    async cypher(query, params) {
-      const response = await fetch(`${server.url}/api/cypher`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, params }),
-      });
-      const body = await response.json();
-      if (response.status !== 200)
-        throw new Error(`Cypher answered ${response.status}: ${JSON.stringify(body)}`);
-      return body as CypherResponse;
+    async get<T>(p: string) {
+      const answer = await callJson(`${server.url}${p}`);
+      return { status: answer.status, body: answer.body as T };
     },
+    cypher: (query, params) => postJson(`${server.url}/api/cypher`, { query, params }, CypherResponseSchema),
   };
 });
 
