@@ -1,7 +1,8 @@
+import type { DateWindow } from '../dating.ts';
 import type { EntityEntry } from '../entries.ts';
-import { earliestDay } from '../partial-date.ts';
+import { latestDay } from '../partial-date.ts';
 import type { SeedDocument, SeedSet } from '../read-seeds.ts';
-import type { Claim } from '../schema.ts';
+import type { Claim, Evidence } from '../schema.ts';
 import type { PlanBuilder, Properties } from './builder.ts';
 
 /** What every planner may read: the documents, the entities by id, and the plan being built. */
@@ -29,6 +30,24 @@ export function documentDates(document: SeedDocument): { notBefore: string; notA
   return 'date' in p
     ? { notBefore: p.date, notAfter: p.date }
     : { notBefore: p.notBefore, notAfter: p.notAfter };
+}
+
+/** The window of a document's publication, by id (null for an unknown document). */
+export function documentWindow(ctx: PlanContext, documentId: string | undefined): DateWindow | null {
+  const document = documentId ? ctx.documents.get(documentId) : undefined;
+  return document ? documentDates(document) : null;
+}
+
+/**
+ * Of the evidence's documents, the window of the one published first (by its latest possible day):
+ * what a quote reports has happened, or been said, by then.
+ */
+export function firstDocumentWindow(ctx: PlanContext, evidence: readonly Evidence[]): DateWindow | null {
+  const windows = evidence.flatMap((e) => {
+    const w = documentWindow(ctx, e.documentId);
+    return w ? [w] : [];
+  });
+  return windows.sort((a, b) => latestDay(a.notAfter).localeCompare(latestDay(b.notAfter)))[0] ?? null;
 }
 
 /** The name a node is shown by. */
@@ -68,19 +87,25 @@ export function boundsProperties(
 }
 
 /**
- * The first day an inspection, report or finding can have existed: its own date, else the lower
- * bound the sources give, else (for a finding) that of the report or inspection that made it.
+ * When an inspection, report or finding happened, as a window: an inspection's fieldwork from its
+ * first to its last day, a report's publication, else the bounds the sources give; a finding
+ * takes the window of the report or inspection that made it.
  */
-export function eventDay(
+export function eventWindow(
   entity: EntityEntry | undefined,
-  byId?: Map<string, EntityEntry>,
-): string | undefined {
-  if (entity?.label === 'Finding') return byId ? eventDay(byId.get(entity.value.foundBy)) : undefined;
-  if (!entity) return undefined;
-  if (entity.label === 'Inspection' && entity.value.from) return earliestDay(entity.value.from);
-  if (entity.label === 'Report' && entity.value.published) return earliestDay(entity.value.published);
-  if ((entity.label === 'Inspection' || entity.label === 'Report') && entity.value.dateBounds) {
-    return earliestDay(entity.value.dateBounds.notBefore);
+  byId: Map<string, EntityEntry>,
+): DateWindow | null {
+  if (!entity) return null;
+  if (entity.label === 'Finding') return eventWindow(byId.get(entity.value.foundBy), byId);
+  if (entity.label === 'Inspection') {
+    const { from, to, dateBounds } = entity.value;
+    if (from || to) return { notBefore: from ?? (to as string), notAfter: to ?? (from as string) };
+    return dateBounds ? { notBefore: dateBounds.notBefore, notAfter: dateBounds.notAfter } : null;
   }
-  return undefined;
+  if (entity.label === 'Report') {
+    const { published, dateBounds } = entity.value;
+    if (published) return { notBefore: published, notAfter: published };
+    return dateBounds ? { notBefore: dateBounds.notBefore, notAfter: dateBounds.notAfter } : null;
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 import type { Finding, Inspection, Report } from '../schema.ts';
+import { eventSpans } from '../spans.ts';
 import { evidenceProperties } from './builder.ts';
-import { boundsProperties, eventDay, type PlanContext } from './context.ts';
+import { boundsProperties, eventWindow, type PlanContext } from './context.ts';
 import type { EntityPart } from './entity.ts';
 
 export function planInspection(inspection: Inspection): EntityPart {
@@ -30,7 +31,8 @@ export function planReport(report: Report): EntityPart {
 /** A finding, and the FOUND relationship from the report or inspection that made it. */
 export function planFinding(finding: Finding, { plan, entitiesById }: PlanContext): EntityPart {
   plan.relationship('FOUND', finding.foundBy, finding.id, {
-    spanStart: eventDay(entitiesById.get(finding.foundBy)),
+    // Found during the fieldwork (or by the report's date): possibly from its first day, certainly by its last.
+    ...eventSpans(eventWindow(entitiesById.get(finding.foundBy), entitiesById)),
     ...evidenceProperties(finding.evidence),
   });
   return {
