@@ -70,9 +70,10 @@ function responsibleDuring(candidates: readonly ScopeCandidate[], window: Window
   const keep = new Set(candidates.filter((c) => c.responsibleAt === null));
   ordered.forEach((set, i) => {
     const start = i === 0 ? '0000-01-01' : set.window.start;
+    // It stands until the next naming: on a day that naming certainly covers, the next set answers.
     const next = ordered[i + 1];
-    const end = next ? next.window.end : '9999-12-31';
-    if (start <= window.end && window.start <= end) for (const m of set.members) keep.add(m);
+    const standsOn = !next || window.start < next.window.end;
+    if (start <= window.end && standsOn) for (const m of set.members) keep.add(m);
   });
   return keep;
 }
