@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import type { Timeline } from '../../graph/contract/api.ts';
 import type { Props } from '../../graph/contract/elements.ts';
 import type { Graph } from '../../graph/driver.ts';
@@ -49,7 +49,7 @@ export async function readTimeline(
 ): Promise<Timeline> {
   const [id, what] = 'org' in subject ? [subject.org, 'organisation'] : [subject.person, 'person'];
   return graph.read(async (tx: ManagedTransaction) => {
-    let record: import('neo4j-driver').Record | undefined;
+    let record: Neo4jRecord | undefined;
     if ('org' in subject) {
       const area = (await tx.run(AREA_INSPECTIONS, { id })).records.map((r) => ({
         inspection: r.get('inspection') as Props,
