@@ -140,3 +140,11 @@ describe('the tenure seed format', () => {
     );
   });
 });
+
+describe('post names', () => {
+  it('do not repeat the organisation when the title already names it by an alias', () => {
+    const root = new URL('../..', import.meta.url).pathname;
+    const chair = prepareSeeds(root).plan.nodes.find((n) => n.id === 'post:nhs-bury-ccg-chair');
+    expect(chair?.properties.name).toBe('Chair, NHS Bury CCG');
+  });
+});

@@ -9,7 +9,8 @@ import type { PlanBuilder, Properties } from './builder.ts';
 export interface PlanContext {
   documents: Map<string, SeedDocument>;
   entitiesById: Map<string, EntityEntry>;
-  organisationNames: Map<string, string>;
+  /** Each organisation's name and its aliases (the name first). */
+  organisationNames: Map<string, string[]>;
   plan: PlanBuilder;
 }
 
@@ -18,7 +19,9 @@ export function makeContext(seeds: SeedSet, entities: EntityEntry[], plan: PlanB
     documents: new Map(seeds.documents.map((d) => [d.meta.id, d])),
     entitiesById: new Map(entities.map((e) => [e.value.id, e])),
     organisationNames: new Map(
-      entities.flatMap((e) => (e.label === 'Organisation' ? [[e.value.id, e.value.name] as const] : [])),
+      entities.flatMap((e) =>
+        e.label === 'Organisation' ? [[e.value.id, [e.value.name, ...e.value.aliases]] as const] : [],
+      ),
     ),
     plan,
   };
@@ -51,12 +54,13 @@ export function firstDocumentWindow(ctx: PlanContext, evidence: readonly Evidenc
 }
 
 /** The name a node is shown by. */
-export function nameOf(entity: EntityEntry, organisations: Map<string, string>): string {
+export function nameOf(entity: EntityEntry, organisations: Map<string, string[]>): string {
   switch (entity.label) {
     case 'Post': {
-      const org = organisations.get(entity.value.organisation);
-      // Titles often name their organisation already ("Chief Executive, Bury Council").
-      return org && !entity.value.title.includes(org) ? `${entity.value.title}, ${org}` : entity.value.title;
+      const names = organisations.get(entity.value.organisation) ?? [];
+      const title = entity.value.title;
+      // Titles often name their organisation already, by its name or an alias ("Chair, NHS Bury CCG").
+      return names[0] && !names.some((n) => title.includes(n)) ? `${title}, ${names[0]}` : title;
     }
     case 'Finding':
       return entity.value.text;
