@@ -8,6 +8,7 @@ import { createDocumentsRouter } from './documents/documents-router.ts';
 import { createHealthRouter } from './health/health-router.ts';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
 import { createNodesRouter } from './nodes/nodes-router.ts';
+import { createPostsChartRouter } from './posts-chart/posts-chart-router.ts';
 import { createSchemaRouter } from './schema-info/schema-router.ts';
 import { createSearchRouter } from './search/search-router.ts';
 import { createSourcesRouter } from './sources/sources-router.ts';
@@ -34,6 +35,7 @@ export function createApp(deps: CreateAppOptions): Express {
   api.use('/documents', createDocumentsRouter(deps));
   api.use('/accountability', createAccountabilityRouter(deps));
   api.use('/timeline', createTimelineRouter(deps));
+  api.use('/posts-chart', createPostsChartRouter(deps));
   api.use('/cypher', createCypherRouter(deps));
   api.use('/views', createViewsRouter(deps));
   api.use('/sources', createSourcesRouter(deps));

@@ -22,7 +22,14 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 export const EvidenceSchema = z.object({ documentId: z.string(), quote: z.string() });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
-export const CERTAINTIES = ['stated', 'attested', 'inferred'] as const;
+/**
+ * How sure the sources make a holder on a date: `stated` (a source gives a tenure covering it),
+ * `attested` (a source of that date shows the person in post), `inferred` (between two attestations
+ * of the same holder, with nothing known in between that contradicts it), `possible` (a source whose
+ * date is known only within bounds that include the date shows the person in post, or a stated start
+ * with no end and nothing known after it).
+ */
+export const CERTAINTIES = ['stated', 'attested', 'inferred', 'possible'] as const;
 export const CertaintySchema = z.enum(CERTAINTIES);
 export type Certainty = z.infer<typeof CertaintySchema>;
 
@@ -62,6 +69,12 @@ export const ElementEdgeSchema = z.object({
       /** For HOLDS: `stated` when a source gives the tenure's bounds, else `attested`. */
       known: z.enum(['stated', 'attested']).optional(),
       attestedOn: z.array(z.string()).optional(),
+      /**
+       * Set on relationships returned for a date (`at=`): `certain` when the sources put it in force
+       * on that day, `possible` when its span only may cover the day (a year-dated start, a source
+       * known only within bounds). Drawn differently by the client.
+       */
+      inForce: z.enum(['certain', 'possible']).optional(),
       date: z.string().nullable().optional(),
       text: z.string().nullable().optional(),
     })
@@ -209,6 +222,51 @@ export type DocumentView = z.infer<typeof DocumentSchema>;
 
 const Ref = z.object({ id: z.string(), name: z.string() });
 
+/** What a holder was doing on the date: in post, or holding it while suspended, on leave or seconded. */
+export const ACTIVITIES = ['in-post', 'suspended', 'on-leave', 'seconded'] as const;
+export const ActivitySchema = z.enum(ACTIVITIES);
+export type Activity = z.infer<typeof ActivitySchema>;
+
+/** A source bearing on a date: its words, and its own date or the bounds it is known within. */
+export const DatedSourceSchema = z.object({
+  documentId: z.string(),
+  quote: z.string(),
+  /** The date with its precision, or `notBefore/notAfter`. */
+  date: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+});
+export type DatedSource = z.infer<typeof DatedSourceSchema>;
+
+/** A stretch inside a tenure when the holder was suspended, on leave or seconded. */
+export const TenurePeriodSchema = z.object({
+  kind: ActivitySchema.exclude(['in-post']),
+  /** Its start and end with their precision (or bounds); null where the sources do not say. */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  /** The date of the source reporting it, for a period the sources give no dates for. */
+  reported: z.string().nullable(),
+  evidence: z.array(EvidenceSchema),
+});
+export type TenurePeriod = z.infer<typeof TenurePeriodSchema>;
+
+/** How a tenure ended, when a source says. */
+export const TenureEndSchema = z.object({
+  reason: z.string(),
+  date: z.string().nullable(),
+  evidence: z.array(EvidenceSchema),
+});
+export type TenureEndView = z.infer<typeof TenureEndSchema>;
+
+/** A source stating that a post was vacant, with its date or bounds. */
+export const VacancySchema = z.object({
+  post: z.object({ id: z.string(), title: z.string() }),
+  organisation: Ref,
+  date: z.string(),
+  evidence: z.array(EvidenceSchema),
+});
+export type Vacancy = z.infer<typeof VacancySchema>;
+
 export const HolderSchema = z.object({
   person: Ref,
   post: z.object({ id: z.string(), title: z.string() }),
@@ -222,9 +280,17 @@ export const HolderSchema = z.object({
   certainty: CertaintySchema,
   /** Why this certainty: which attestations bracket or match the date. */
   basis: z.string(),
+  /** What the holder was doing on the date, and why the sources say so. */
+  activity: ActivitySchema,
+  activityBasis: z.string().nullable(),
   attestations: z.array(
     z.object({ documentId: z.string(), quote: z.string(), notBefore: z.string(), notAfter: z.string() }),
   ),
+  /** The evidence for the stated start and end, where the sources give it apart. */
+  fromEvidence: z.array(EvidenceSchema),
+  toEvidence: z.array(EvidenceSchema),
+  periods: z.array(TenurePeriodSchema),
+  end: TenureEndSchema.nullable(),
   evidence: z.array(EvidenceSchema),
 });
 export type Holder = z.infer<typeof HolderSchema>;
@@ -235,6 +301,20 @@ export const UnknownPostSchema = z.object({
   organisation: Ref,
   lastKnownBefore: z.object({ person: Ref, date: z.string() }).nullable(),
   nextKnownAfter: z.object({ person: Ref, date: z.string() }).nullable(),
+  /**
+   * Every source that bears on the date: the nearest attestations before and after, and every one
+   * whose window contains the date, each with the holder it shows.
+   */
+  sources: z
+    .array(
+      DatedSourceSchema.extend({
+        person: Ref,
+        tenureId: z.string(),
+        relation: z.enum(['before', 'after', 'around']),
+      }),
+    )
+    // Optional only so that older callers constructing this shape by hand still type-check.
+    .optional(),
 });
 
 export const AccountabilityByOrgSchema = z.object({
@@ -243,6 +323,8 @@ export const AccountabilityByOrgSchema = z.object({
   scope: z.array(z.object({ id: z.string(), name: z.string(), relation: z.string() })),
   holders: z.array(HolderSchema),
   notKnown: z.array(UnknownPostSchema),
+  /** Sources stating a post vacant within a window that includes the date. */
+  vacancies: z.array(VacancySchema),
 });
 export type AccountabilityByOrg = z.infer<typeof AccountabilityByOrgSchema>;
 
@@ -262,6 +344,7 @@ export const AccountabilityByFindingSchema = z.object({
   ),
   holders: z.array(HolderSchema),
   notKnown: z.array(UnknownPostSchema),
+  vacancies: z.array(VacancySchema),
 });
 export type AccountabilityByFinding = z.infer<typeof AccountabilityByFindingSchema>;
 
@@ -273,6 +356,7 @@ export const TIMELINE_KINDS = [
   'finding',
   'statement',
   'document',
+  'vacancy',
 ] as const;
 export const TimelineEventSchema = z.object({
   date: z.string(),

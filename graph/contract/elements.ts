@@ -49,6 +49,11 @@ export function nodeDate(label: string, props: Props): string | null {
   return null;
 }
 
+/** Whether a relationship returned for a date is certainly or only possibly in force then (set by the server). */
+function inForceOf(props: Props): { inForce?: 'certain' | 'possible' } {
+  return props.inForce === 'certain' || props.inForce === 'possible' ? { inForce: props.inForce } : {};
+}
+
 /** Only the optional keys that have a value, so every element path yields the same shape. */
 function present<T extends Record<string, unknown>>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value != null)) as Partial<T>;
@@ -86,6 +91,7 @@ export function edgeElement(type: string, source: string, target: string, props:
         text: str(props.text),
       }),
       ...(type === 'CLAIMS' ? { value: str(props.value) } : {}),
+      ...inForceOf(props),
       ...(disputed.length > 0 ? { disputed } : {}),
     },
   };
@@ -114,6 +120,7 @@ export function holdsEdge(tenure: Props): ElementEdge {
         return nb === na ? nb : `${nb}/${na}`;
       }),
       evidence: evidenceOf(tenure),
+      ...inForceOf(tenure),
       ...(strings(tenure.disputedProperties).length > 0
         ? { disputed: strings(tenure.disputedProperties) }
         : {}),
@@ -135,6 +142,19 @@ export const HIDDEN_PROPERTIES: ReadonlySet<string> = new Set([
   'text',
   'attestationDocumentIds',
   'attestationQuotes',
+  // The evidence of a tenure's start, end, periods and a post's vacancies is shown as evidence.
+  'fromDocumentIds',
+  'fromQuotes',
+  'toDocumentIds',
+  'toQuotes',
+  'endDocumentIds',
+  'endQuotes',
+  'periodEvidenceIndex',
+  'periodDocumentIds',
+  'periodQuotes',
+  'vacancyEvidenceIndex',
+  'vacancyDocumentIds',
+  'vacancyQuotes',
 ]);
 
 /** The properties worth showing as properties. */

@@ -70,6 +70,23 @@ const entity = {
   note: z.string().optional(),
 };
 
+/**
+ * A date with its own evidence: either `date` (with its precision) or `notBefore`/`notAfter`
+ * where a source allows only bounds. With neither, the date of the first evidence document (or
+ * its bounds) is used: a source saying "X is vacant" is dated by that source.
+ */
+export const DatedEvidenceSchema = z
+  .strictObject({
+    date: PartialDateSchema.optional(),
+    notBefore: PartialDateSchema.optional(),
+    notAfter: PartialDateSchema.optional(),
+    reason: z.string().optional(),
+    evidence: evidenceList,
+  })
+  .refine((v) => !(v.date && (v.notBefore || v.notAfter)), 'give either `date` or `notBefore`/`notAfter`')
+  .refine((v) => !v.notBefore === !v.notAfter, 'give both `notBefore` and `notAfter`');
+export type DatedEvidence = z.infer<typeof DatedEvidenceSchema>;
+
 // ---- documents --------------------------------------------------------------------------------
 
 export const DOCUMENT_KINDS = [
@@ -154,6 +171,8 @@ export const PostSchema = z.strictObject({
    * answering for it (a press officer); those are left out of "who was accountable".
    */
   accountable: z.boolean().default(true),
+  /** Sources stating that the post was vacant, each dated by its own date or bounds (or its document's). */
+  vacancies: z.array(DatedEvidenceSchema).default([]),
   ...entity,
 });
 
@@ -167,16 +186,62 @@ export const AttestationSchema = z.strictObject({
   date: PartialDateSchema.optional(),
 });
 
+/** A tenure's start or end: a bare date (the tenure's evidence supports it) or a date with its own evidence. */
+export const TenureBoundSchema = z.union([PartialDateSchema, DatedEvidenceSchema]);
+export type TenureBound = z.infer<typeof TenureBoundSchema>;
+
+export const PERIOD_KINDS = ['suspended', 'on-leave', 'seconded'] as const;
+
+/** A stretch inside a tenure when the holder held the post but did not do it (suspended, on leave, seconded). */
+export const PeriodSchema = z.strictObject({
+  kind: z.enum(PERIOD_KINDS),
+  /** Omitted when the sources only say the period was under way on their date (see `evidence`). */
+  from: TenureBoundSchema.optional(),
+  to: TenureBoundSchema.optional(),
+  evidence: evidenceList,
+  note: z.string().optional(),
+});
+export type Period = z.infer<typeof PeriodSchema>;
+
+export const END_REASONS = [
+  'resigned',
+  'retired',
+  'dismissed',
+  'term-ended',
+  'died',
+  'post-abolished',
+  'organisation-dissolved',
+  'organisation-succeeded',
+  'replaced',
+  'other',
+] as const;
+
+/** How a tenure ended, when a source says: the reason, and when (its date or bounds) with evidence. */
+export const TenureEndSchema = z
+  .strictObject({
+    reason: z.enum(END_REASONS),
+    date: PartialDateSchema.optional(),
+    notBefore: PartialDateSchema.optional(),
+    notAfter: PartialDateSchema.optional(),
+    evidence: evidenceList,
+    note: z.string().optional(),
+  })
+  .refine((v) => !(v.date && (v.notBefore || v.notAfter)), 'give either `date` or `notBefore`/`notAfter`')
+  .refine((v) => !v.notBefore === !v.notAfter, 'give both `notBefore` and `notAfter`');
+export type TenureEnd = z.infer<typeof TenureEndSchema>;
+
 export const TenureSchema = z.strictObject({
   id: TenureIdSchema,
   person: PersonIdSchema,
   post: PostIdSchema,
   capacity: z.enum(CAPACITIES).optional(),
   status: z.string().optional(),
-  /** Stated bounds of the tenure, only where a source states them. */
-  from: PartialDateSchema.optional(),
-  to: PartialDateSchema.optional(),
+  /** Stated bounds of the tenure, only where a source states them; each may carry its own evidence. */
+  from: TenureBoundSchema.optional(),
+  to: TenureBoundSchema.optional(),
   attestations: z.array(AttestationSchema).default([]),
+  periods: z.array(PeriodSchema).default([]),
+  end: TenureEndSchema.optional(),
   ...entity,
 });
 

@@ -1,8 +1,9 @@
 import { allEntities, allRelationships, type EntityEntry } from './entries.ts';
-import { earliestDay, endsNotBefore, latestDay } from './partial-date.ts';
+import { endsNotBefore } from './partial-date.ts';
 import type { SeedProblem } from './problems.ts';
 import type { SeedDocument, SeedSet } from './read-seeds.ts';
 import { type Evidence, labelOfId, type NodeLabel, RELATIONSHIP_RULES } from './schema.ts';
+import { checkTenure, checkVacancies } from './validate-tenure.ts';
 
 /** Folds the differences people most often paste wrongly: curly quotes, dashes and runs of space. */
 function loosen(text: string): string {
@@ -134,7 +135,7 @@ export function validateSeeds(seeds: SeedSet): SeedProblem[] {
     entity.value.claims?.forEach((claim, index) => {
       checkEvidence(file, entry, `claims[${index}].evidence`, claim.evidence);
     });
-    checkEntity(entity, { file, entry, checkReference, checkOrder, documents, problems });
+    checkEntity(entity, { file, entry, checkReference, checkOrder, checkEvidence, documents, problems });
   }
 
   const relationshipIds = new Map<string, string>();
@@ -196,6 +197,7 @@ interface EntityCheckContext {
     allowed: readonly NodeLabel[],
   ) => void;
   checkOrder: (file: string, entry: string, from?: string, to?: string, names?: string[]) => void;
+  checkEvidence: (file: string, entry: string, base: string, evidence: readonly Evidence[]) => void;
 }
 
 function checkEntity(entity: EntityEntry, ctx: EntityCheckContext): void {
@@ -206,46 +208,13 @@ function checkEntity(entity: EntityEntry, ctx: EntityCheckContext): void {
       return;
     case 'Post':
       checkReference(file, entry, 'organisation', entity.value.organisation, ['Organisation']);
+      checkVacancies(entity.value, { ...ctx, quoteProblem });
       return;
-    case 'Tenure': {
-      const tenure = entity.value;
-      checkReference(file, entry, 'person', tenure.person, ['Person']);
-      checkReference(file, entry, 'post', tenure.post, ['Post']);
-      checkOrder(file, entry, tenure.from, tenure.to);
-      tenure.attestations.forEach((attestation, index) => {
-        const document = ctx.documents.get(attestation.documentId);
-        const at = `attestations[${index}]`;
-        if (!document) {
-          ctx.problems.push({
-            file,
-            entry,
-            path: `${at}.documentId`,
-            message: `unknown document '${attestation.documentId}'`,
-          });
-          return;
-        }
-        const problem = quoteProblem(attestation.quote, document);
-        if (problem) ctx.problems.push({ file, entry, path: `${at}.quote`, message: problem });
-        const date = attestation.date;
-        if (date && tenure.to && earliestDay(date) > latestDay(tenure.to)) {
-          ctx.problems.push({
-            file,
-            entry,
-            path: `${at}.date`,
-            message: `attested on ${date}, after the tenure's stated end ${tenure.to}`,
-          });
-        }
-        if (date && tenure.from && latestDay(date) < earliestDay(tenure.from)) {
-          ctx.problems.push({
-            file,
-            entry,
-            path: `${at}.date`,
-            message: `attested on ${date}, before the tenure's stated start ${tenure.from}`,
-          });
-        }
-      });
+    case 'Tenure':
+      checkReference(file, entry, 'person', entity.value.person, ['Person']);
+      checkReference(file, entry, 'post', entity.value.post, ['Post']);
+      checkTenure(entity.value, { ...ctx, quoteProblem });
       return;
-    }
     case 'Inspection':
       checkOrder(file, entry, entity.value.from, entity.value.to);
       checkOrder(file, entry, entity.value.dateBounds?.notBefore, entity.value.dateBounds?.notAfter, [

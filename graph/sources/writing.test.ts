@@ -69,10 +69,19 @@ describe('the YAML writer', () => {
           title: 'Chief Executive',
           id: 'post:x-chief-executive',
           accountable: true,
+          vacancies: [],
         },
       ],
       tenures: [
-        { post: 'post:a', id: 'tenure:a', person: 'person:a', from: '2017', attestations: [], evidence: [] },
+        {
+          post: 'post:a',
+          id: 'tenure:a',
+          person: 'person:a',
+          from: '2017',
+          attestations: [],
+          periods: [],
+          evidence: [],
+        },
       ],
     });
     expect(out).toBe(

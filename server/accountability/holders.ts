@@ -1,77 +1,120 @@
-import type { Holder } from '../../graph/contract/api.ts';
+import type { Holder, Vacancy } from '../../graph/contract/api.ts';
 import { evidenceOf, type Props } from '../../graph/contract/elements.ts';
-import { boundsWindow, certaintyAt, type TenureFacts, type Window, windowOf } from './certainty.ts';
+import { certaintyAt, type PostContext, type Window } from './certainty.ts';
+import {
+  attestationsOf,
+  boundEvidence,
+  endOf,
+  factsOf,
+  periodsOf,
+  str,
+  vacanciesOf,
+} from './tenure-props.ts';
 
 /** One post with the tenures the graph knows of, as the accountability queries return them. */
 export interface PostRow {
   org: { id: string; name: string };
-  post: { id: string; title: string; name: string };
+  post: Props & { id: string; title: string; name: string };
   tenures: { tenure: Props; person: { id: string; name: string } }[];
 }
 
+type Ref = { id: string; name: string };
+
 export interface UnknownPost {
   post: { id: string; title: string };
-  organisation: { id: string; name: string };
-  lastKnownBefore: { person: { id: string; name: string }; date: string } | null;
-  nextKnownAfter: { person: { id: string; name: string }; date: string } | null;
+  organisation: Ref;
+  lastKnownBefore: { person: Ref; date: string } | null;
+  nextKnownAfter: { person: Ref; date: string } | null;
+  sources: {
+    person: Ref;
+    tenureId: string;
+    relation: 'before' | 'after' | 'around';
+    documentId: string;
+    quote: string;
+    date: string;
+    notBefore: string;
+    notAfter: string;
+  }[];
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const strings = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+const overlaps = (a: Window, b: Window) => a.start <= b.end && b.start <= a.end;
 
-interface Attestation {
-  documentId: string;
-  quote: string;
-  notBefore: string;
-  notAfter: string;
-  window: Window;
-}
-
-function attestationsOf(t: Props): Attestation[] {
-  const ids = strings(t.attestationDocumentIds);
-  const quotes = strings(t.attestationQuotes);
-  const nb = strings(t.attestationNotBefore);
-  const na = strings(t.attestationNotAfter);
-  return ids.map((documentId, i) => {
-    const notBefore = nb[i] ?? '';
-    const notAfter = na[i] ?? notBefore;
-    return {
+function holderOf(
+  row: PostRow,
+  t: PostRow['tenures'][number],
+  answer: NonNullable<ReturnType<typeof certaintyAt>>,
+): Holder {
+  const { tenure, person } = t;
+  return {
+    person,
+    post: { id: row.post.id, title: row.post.title },
+    organisation: row.org,
+    tenureId: String(tenure.id),
+    qualifier: [str(tenure.capacity), str(tenure.status)].filter(Boolean).join(', ') || null,
+    capacity: str(tenure.capacity),
+    status: str(tenure.status),
+    from: str(tenure.from),
+    to: str(tenure.to) ?? str(tenure.endDate),
+    certainty: answer.certainty,
+    basis: answer.basis,
+    activity: answer.activity,
+    activityBasis: answer.activityBasis,
+    attestations: attestationsOf(tenure).map(({ documentId, quote, notBefore, notAfter }) => ({
       documentId,
-      quote: quotes[i] ?? '',
+      quote,
       notBefore,
       notAfter,
-      window: boundsWindow(notBefore, notAfter),
-    };
-  });
-}
-
-function factsOf(t: Props): TenureFacts {
-  const from = str(t.from);
-  const to = str(t.to);
-  return {
-    id: String(t.id),
-    personId: String(t.personId),
-    postId: String(t.postId),
-    capacity: str(t.capacity),
-    statedFrom: from ? windowOf(from) : null,
-    statedTo: to ? windowOf(to) : null,
-    attestations: attestationsOf(t).map((a) => a.window),
+    })),
+    fromEvidence: boundEvidence(tenure, 'from'),
+    toEvidence: boundEvidence(tenure, 'to'),
+    periods: periodsOf(tenure).map((p) => p.view),
+    end: endOf(tenure),
+    evidence: evidenceOf(tenure),
   };
 }
 
-const label = (a: Attestation) => (a.notBefore === a.notAfter ? a.notBefore : `${a.notBefore}/${a.notAfter}`);
+/**
+ * Every source bearing on `window` for a post nobody is known to hold then: the nearest
+ * attestation before and after (of any holder), and every attestation whose window contains it.
+ */
+function unknownPost(row: PostRow, tenures: PostRow['tenures'], window: Window): UnknownPost {
+  let before: UnknownPost['sources'][number] | null = null;
+  let after: UnknownPost['sources'][number] | null = null;
+  const around: UnknownPost['sources'] = [];
+  for (const { tenure, person } of tenures) {
+    for (const a of attestationsOf(tenure)) {
+      const { window: w, ...source } = a;
+      const item = { person, tenureId: String(tenure.id), ...source };
+      if (w.end < window.start && (!before || w.end > before.notAfter))
+        before = { ...item, relation: 'before' };
+      else if (w.start > window.end && (!after || w.start < after.notBefore))
+        after = { ...item, relation: 'after' };
+      else if (overlaps(w, window)) around.push({ ...item, relation: 'around' });
+    }
+  }
+  return {
+    post: { id: row.post.id, title: row.post.title },
+    organisation: row.org,
+    lastKnownBefore: before ? { person: before.person, date: before.date } : null,
+    nextKnownAfter: after ? { person: after.person, date: after.date } : null,
+    sources: [...(before ? [before] : []), ...around, ...(after ? [after] : [])],
+  };
+}
+
+const ORDER = { stated: 0, attested: 1, inferred: 2, possible: 3 } as const;
 
 /**
- * Who held each post during `window`, with a certainty for each, and the posts whose holder
- * the sources do not tell, with the nearest attestations on either side.
+ * Who held each post during `window`, with a certainty and an activity for each; the posts whose
+ * holder the sources do not tell, with every source bearing on the date; and the sources stating
+ * a post vacant then.
  */
 export function holdersAt(
   posts: readonly PostRow[],
   window: Window,
-): { holders: Holder[]; notKnown: UnknownPost[] } {
+): { holders: Holder[]; notKnown: UnknownPost[]; vacancies: Vacancy[] } {
   const holders: Holder[] = [];
   const notKnown: UnknownPost[] = [];
+  const vacancies: Vacancy[] = [];
   const seenPosts = new Set<string>();
   for (const row of posts) {
     if (seenPosts.has(row.post.id)) continue;
@@ -79,59 +122,32 @@ export function holdersAt(
     const tenures = row.tenures.filter(
       (t, i, all) => all.findIndex((x) => x.tenure.id === t.tenure.id) === i,
     );
-    const facts = tenures.map((t) => factsOf(t.tenure));
+    const postVacancies = vacanciesOf(row.post);
+    const context: PostContext = {
+      tenures: tenures.map((t) => factsOf(t.tenure)),
+      vacancies: postVacancies.map((v) => v.window),
+    };
     let found = false;
-    tenures.forEach(({ tenure, person }, i) => {
-      const self = facts[i];
-      if (!self) return;
-      const answer = certaintyAt(self, window, facts);
+    tenures.forEach((t, i) => {
+      const self = context.tenures[i];
+      const answer = self ? certaintyAt(self, window, context) : null;
       if (!answer) return;
       found = true;
-      holders.push({
-        person,
-        post: { id: row.post.id, title: row.post.title },
-        organisation: row.org,
-        tenureId: String(tenure.id),
-        qualifier: [str(tenure.capacity), str(tenure.status)].filter(Boolean).join(', ') || null,
-        capacity: str(tenure.capacity),
-        status: str(tenure.status),
-        from: str(tenure.from),
-        to: str(tenure.to),
-        certainty: answer.certainty,
-        basis: answer.basis,
-        attestations: attestationsOf(tenure).map(({ window: _w, ...a }) => a),
-        evidence: evidenceOf(tenure),
-      });
+      holders.push(holderOf(row, t, answer));
     });
-    if (!found) {
-      let before: UnknownPost['lastKnownBefore'] = null;
-      let beforeDay = '';
-      let after: UnknownPost['nextKnownAfter'] = null;
-      let afterDay = '9999';
-      for (const { tenure, person } of tenures) {
-        for (const a of attestationsOf(tenure)) {
-          if (a.window.end < window.start && a.window.end > beforeDay) {
-            beforeDay = a.window.end;
-            before = { person, date: label(a) };
-          }
-          if (a.window.start > window.end && a.window.start < afterDay) {
-            afterDay = a.window.start;
-            after = { person, date: label(a) };
-          }
-        }
-      }
-      notKnown.push({
+    for (const v of postVacancies.filter((v) => overlaps(v.window, window))) {
+      vacancies.push({
         post: { id: row.post.id, title: row.post.title },
         organisation: row.org,
-        lastKnownBefore: before,
-        nextKnownAfter: after,
+        date: v.date,
+        evidence: v.evidence,
       });
     }
+    if (!found) notKnown.push(unknownPost(row, tenures, window));
   }
-  const order = { stated: 0, attested: 1, inferred: 2 } as const;
   holders.sort(
     (a, b) =>
-      a.organisation.name.localeCompare(b.organisation.name) || order[a.certainty] - order[b.certainty],
+      a.organisation.name.localeCompare(b.organisation.name) || ORDER[a.certainty] - ORDER[b.certainty],
   );
-  return { holders, notKnown };
+  return { holders, notKnown, vacancies };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { subjectDate } from './accountability-router.ts';
+import { subjectDate } from './subject-date.ts';
 
 const source = (id: string, published: string | null, notBefore: string, notAfter: string) => ({
   id,

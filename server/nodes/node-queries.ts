@@ -16,8 +16,10 @@ export const NODE_FIELDS =
 
 /**
  * The neighbourhood of a node. Tenures are folded into one HOLDS row (person → post), unless the
- * node is itself a Tenure. `$at` keeps only relationships whose span covers that day; relationships
- * without dates are timeless. `$types` filters by relationship type (HOLDS for tenures).
+ * node is itself a Tenure. `$at` keeps the relationships that are possibly in force on that day
+ * (their `spanStart`/`spanEnd` cover it; relationships without dates are timeless) and says of each
+ * whether it is certainly in force (`certainStart`/`certainEnd` cover the day, or a source dated
+ * that day attests it) or only possibly. `$types` filters by relationship type (HOLDS for tenures).
  */
 export const NEIGHBOURS = `
 MATCH (n {id: $id}) WHERE $label IN labels(n)
@@ -35,9 +37,16 @@ CALL (n) {
   WHERE ($types IS NULL OR type IN $types)
     AND ($at IS NULL OR ((dated.spanStart IS NULL OR dated.spanStart <= $at)
                      AND (dated.spanEnd IS NULL OR dated.spanEnd >= $at)))
-  WITH rel, type, outgoing, other, tenure
+  WITH rel, type, outgoing, other, tenure,
+       CASE
+         WHEN $at IS NULL OR (dated.spanStart IS NULL AND dated.spanEnd IS NULL) THEN null
+         WHEN (dated.certainStart IS NOT NULL AND dated.certainStart <= $at
+               AND (dated.certainEnd IS NULL OR dated.certainEnd >= $at))
+              OR $at IN coalesce(dated.attestedDays, []) THEN 'certain'
+         ELSE 'possible'
+       END AS inForce
   ORDER BY CASE type WHEN 'MENTIONS' THEN 1 ELSE 0 END, type, other.name
-  RETURN collect({rel: rel {.*}, type: type, outgoing: outgoing, other: other {${NODE_FIELDS}},
-                  otherLabel: labels(other)[0], tenure: tenure {.*}}) AS found
+  RETURN collect({rel: rel {.*, inForce: inForce}, type: type, outgoing: outgoing, other: other {${NODE_FIELDS}},
+                  otherLabel: labels(other)[0], tenure: tenure {.*, inForce: inForce}}) AS found
 }
 RETURN n {${NODE_FIELDS}} AS props, size(found) AS total, found[0..$limit] AS rows`;

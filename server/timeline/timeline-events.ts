@@ -1,9 +1,6 @@
 import type { Evidence, TimelineEvent } from '../../graph/contract/api.ts';
 import { evidenceOf, type Props } from '../../graph/contract/elements.ts';
-
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const strings = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+import { attestationsOf, endOf, periodsOf, str, vacanciesOf } from '../accountability/tenure-props.ts';
 
 type Precision = TimelineEvent['precision'];
 function precision(date: string): Precision {
@@ -14,6 +11,14 @@ function precision(date: string): Precision {
 function dated(notBefore: string, notAfter: string): string {
   return notBefore === notAfter ? notBefore : `${notBefore}/${notAfter}`;
 }
+const bounds = (x: Props) =>
+  str(x.notBefore) && str(x.notAfter) ? dated(String(x.notBefore), String(x.notAfter)) : null;
+/** An inspection's fieldwork as a range (`from/to`), or its one date. */
+const fieldwork = (x: Props) => {
+  const from = str(x.from);
+  const to = str(x.to);
+  return from && to && from !== to ? `${from}/${to}` : (from ?? to);
+};
 
 export interface TimelineRows {
   tenures: { tenure: Props; post: string; person: { id: string; name: string } }[];
@@ -26,67 +31,105 @@ export interface TimelineRows {
     about: { id: string; name: string } | null;
   }[];
   documents: { document: Props; quotes: string[] }[];
+  vacantPosts: Props[];
+}
+
+type Push = (e: Omit<TimelineEvent, 'precision'>) => void;
+
+/** A tenure's stated start and end, each source that attests it, its periods and how it ended. */
+function tenureEvents({ tenure, post, person }: TimelineRows['tenures'][number], push: Push): void {
+  const capacity = str(tenure.capacity);
+  const title = `${person.name}: ${capacity ? `${capacity} ` : ''}${post}`;
+  const related = [person.id, String(tenure.postId)];
+  const id = String(tenure.id);
+  const from = str(tenure.from);
+  const to = str(tenure.to);
+  if (from)
+    push({
+      date: from,
+      kind: 'tenure',
+      id,
+      title: `${title} (start)`,
+      detail: to ? `until ${to}` : null,
+      relatedIds: related,
+      evidence: evidenceOf(tenure),
+    });
+  if (to)
+    push({
+      date: to,
+      kind: 'tenure',
+      id,
+      title: `${title} (end)`,
+      detail: null,
+      relatedIds: related,
+      evidence: evidenceOf(tenure),
+    });
+  attestationsOf(tenure).forEach((a, i) => {
+    push({
+      date: a.date,
+      kind: 'attestation',
+      id: `${id}@${i}`,
+      title: `${title}: in post (attested)`,
+      detail: 'A source of this date shows the person in post.',
+      relatedIds: [...related, a.documentId],
+      evidence: [{ documentId: a.documentId, quote: a.quote }],
+    });
+  });
+  periodsOf(tenure).forEach(({ view }, i) => {
+    const date = view.from ?? view.reported;
+    if (!date) return;
+    push({
+      date,
+      kind: 'tenure',
+      id: `${id}#period-${i}`,
+      title: `${title}: ${view.kind.replace('-', ' ')}`,
+      detail: view.to ? `until ${view.to}` : view.from ? 'no end known' : 'reported by a source of this date',
+      relatedIds: related,
+      evidence: view.evidence,
+    });
+  });
+  const end = endOf(tenure);
+  if (end?.date && end.date !== to) {
+    push({
+      date: end.date,
+      kind: 'tenure',
+      id: `${id}#end`,
+      title: `${title} (ended: ${end.reason.replace(/-/g, ' ')})`,
+      detail: null,
+      relatedIds: related,
+      evidence: end.evidence,
+    });
+  }
 }
 
 /** Builds the dated events of a timeline; anything the sources give no date for is left out. */
 export function timelineEvents(rows: TimelineRows): TimelineEvent[] {
   const events: TimelineEvent[] = [];
-  const push = (e: Omit<TimelineEvent, 'precision'>) => events.push({ ...e, precision: precision(e.date) });
+  const push: Push = (e) => events.push({ ...e, precision: precision(e.date) });
 
-  for (const { tenure, post, person } of rows.tenures) {
-    const capacity = str(tenure.capacity);
-    const title = `${person.name}: ${capacity ? `${capacity} ` : ''}${post}`;
-    const from = str(tenure.from);
-    const to = str(tenure.to);
-    if (from)
+  for (const row of rows.tenures) tenureEvents(row, push);
+  for (const post of rows.vacantPosts) {
+    vacanciesOf(post).forEach((v, i) => {
       push({
-        date: from,
-        kind: 'tenure',
-        id: String(tenure.id),
-        title: `${title} (start)`,
-        detail: to ? `until ${to}` : null,
-        relatedIds: [person.id, String(tenure.postId)],
-        evidence: evidenceOf(tenure),
-      });
-    if (to)
-      push({
-        date: to,
-        kind: 'tenure',
-        id: String(tenure.id),
-        title: `${title} (end)`,
-        detail: null,
-        relatedIds: [person.id, String(tenure.postId)],
-        evidence: evidenceOf(tenure),
-      });
-    const ids = strings(tenure.attestationDocumentIds);
-    const quotes = strings(tenure.attestationQuotes);
-    const nb = strings(tenure.attestationNotBefore);
-    const na = strings(tenure.attestationNotAfter);
-    ids.forEach((documentId, i) => {
-      const notBefore = nb[i];
-      if (!notBefore) return;
-      push({
-        date: dated(notBefore, na[i] ?? notBefore),
-        kind: 'attestation',
-        id: `${String(tenure.id)}@${i}`,
-        title: `${title}: in post (attested)`,
-        detail: 'A source of this date shows the person in post.',
-        relatedIds: [person.id, String(tenure.postId), documentId],
-        evidence: [{ documentId, quote: quotes[i] ?? '' }],
+        date: v.date,
+        kind: 'vacancy',
+        id: `${String(post.id)}#vacancy-${i}`,
+        title: `${String(post.name)}: vacant`,
+        detail: 'A source states the post vacant.',
+        relatedIds: [String(post.id)],
+        evidence: v.evidence,
       });
     });
   }
-  const bounds = (x: Props) => (str(x.notBefore) && str(x.notAfter) ? `${x.notBefore}/${x.notAfter}` : null);
   for (const i of rows.inspections) {
-    const from = str(i.from) ?? bounds(i);
-    if (!from) continue;
-    const to = str(i.to);
+    const date = fieldwork(i) ?? bounds(i);
+    if (!date) continue;
     push({
-      date: from,
+      date,
       kind: 'inspection',
       id: String(i.id),
       title: String(i.name),
-      detail: to && to !== from ? `fieldwork until ${to}` : null,
+      detail: null,
       relatedIds: [],
       evidence: evidenceOf(i),
     });
@@ -106,7 +149,8 @@ export function timelineEvents(rows: TimelineRows): TimelineEvent[] {
   }
   for (const { finding, by } of rows.findings) {
     if (!finding || !by) continue;
-    const date = str(by.published) ?? str(by.from) ?? bounds(by);
+    // A finding is dated by its report, or by the whole fieldwork of its inspection, not its first day.
+    const date = str(by.published) ?? fieldwork(by) ?? bounds(by);
     if (!date) continue;
     push({
       date,
@@ -120,7 +164,8 @@ export function timelineEvents(rows: TimelineRows): TimelineEvent[] {
   }
   for (const { statement, speaker, about } of rows.statements) {
     if (!statement) continue;
-    const date = str(statement.date);
+    // The window the loader narrowed the statement to (its document's date or bounds), else its date.
+    const date = bounds(statement) ?? str(statement.date);
     if (!date) continue;
     const evidence: Evidence[] = evidenceOf(statement);
     push({
@@ -148,7 +193,16 @@ export function timelineEvents(rows: TimelineRows): TimelineEvent[] {
     });
   }
   const sortKey = (e: TimelineEvent) => e.date.split('/')[0] ?? e.date;
-  const kindOrder = ['inspection', 'report', 'finding', 'tenure', 'attestation', 'statement', 'document'];
+  const kindOrder = [
+    'inspection',
+    'report',
+    'finding',
+    'tenure',
+    'attestation',
+    'vacancy',
+    'statement',
+    'document',
+  ];
   return events.sort(
     (a, b) =>
       sortKey(a).localeCompare(sortKey(b)) ||

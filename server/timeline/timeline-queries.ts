@@ -1,7 +1,20 @@
 /**
- * Everything with a date around one organisation: the tenures of its posts, the inspections of
- * it or of an area it is responsible for, reports about those inspections or about it, their findings, and statements by its
- * office-holders or about it. One round trip; events are built from the rows in TypeScript.
+ * The inspections of the areas an organisation is named responsible for, each with every body
+ * named responsible for that area and when, so that code can keep only the inspections of a time
+ * when this organisation answered for the area (a body named in 2024 does not answer for 2017).
+ */
+export const AREA_INSPECTIONS = `
+MATCH (o:Organisation {id: $id})-[:RESPONSIBLE_FOR]->(area:Organisation)<-[:INSPECTED]-(i:Inspection)
+MATCH (area)<-[r:RESPONSIBLE_FOR]-(s:Organisation)
+RETURN i {.id, .from, .to, .notBefore, .notAfter} AS inspection,
+       collect({id: s.id, name: s.name, validFrom: s.validFrom, validTo: s.validTo,
+                rel: r {.date, .notBefore, .notAfter}}) AS responsible`;
+
+/**
+ * Everything with a date around one organisation: the tenures of its posts and their vacancies,
+ * the inspections of it (or of an area it answered for then, `$areaInspections`), reports about
+ * those inspections or about it, their findings, and statements by its office-holders or about it.
+ * Events are built from the rows in TypeScript.
  */
 export const ORG_TIMELINE = `
 MATCH (o:Organisation {id: $id})
@@ -10,8 +23,13 @@ CALL (o) {
   RETURN collect(CASE WHEN t IS NULL THEN null ELSE {tenure: t {.*}, post: p.name, person: person {.id, .name}} END) AS tenures
 }
 CALL (o) {
+  OPTIONAL MATCH (o)<-[:POST_IN]-(p:Post) WHERE p.vacancyDates IS NOT NULL
+  RETURN collect(p {.id, .name, .vacancyDates, .vacancyNotBefore, .vacancyNotAfter, .vacancyEvidenceIndex,
+                    .vacancyDocumentIds, .vacancyQuotes}) AS vacantPosts
+}
+CALL (o) {
   OPTIONAL MATCH (i:Inspection)
-  WHERE (i)-[:INSPECTED|CONCERNS]->(o) OR (i)-[:INSPECTED]->(:Organisation)<-[:RESPONSIBLE_FOR]-(o)
+  WHERE (i)-[:INSPECTED|CONCERNS]->(o) OR i.id IN $areaInspections
   RETURN collect(DISTINCT i) AS inspections
 }
 CALL (o, inspections) {
@@ -24,7 +42,7 @@ CALL (o, inspections, reports) {
   OPTIONAL MATCH (x)-[:FOUND]->(f:Finding)
   WHERE x IN inspections OR x IN reports OR (f)-[:CONCERNS]->(o)
   RETURN collect(DISTINCT {finding: f {.id, .name, .text, .kind, .evidenceDocumentIds, .evidenceQuotes},
-                           by: x {.id, .name, .published, .from, .notBefore, .notAfter}}) AS findings
+                           by: x {.id, .name, .published, .from, .to, .notBefore, .notAfter}}) AS findings
 }
 CALL (o, inspections, reports) {
   OPTIONAL MATCH (speaker)-[s:STATED]->(about)
@@ -35,7 +53,7 @@ CALL (o, inspections, reports) {
 RETURN o {.id, .name} AS subject, 'Organisation' AS label, tenures,
        [i IN inspections | i {.id, .name, .from, .to, .notBefore, .notAfter, .kind, .evidenceDocumentIds, .evidenceQuotes}] AS inspections,
        [r IN reports | r {.id, .name, .published, .notBefore, .notAfter, .kind, .evidenceDocumentIds, .evidenceQuotes}] AS reports,
-       findings, statements, [] AS documents`;
+       findings, statements, [] AS documents, vacantPosts`;
 
 /** A person's tenures, statements and the documents that mention them. */
 export const PERSON_TIMELINE = `
@@ -55,4 +73,4 @@ CALL (person) {
     {document: d {.id, .name, .published, .publishedNotBefore, .publishedNotAfter}, quotes: m.evidenceQuotes} END) AS documents
 }
 RETURN person {.id, .name} AS subject, 'Person' AS label, tenures, [] AS inspections, [] AS reports, [] AS findings,
-       statements, documents`;
+       statements, documents, [] AS vacantPosts`;

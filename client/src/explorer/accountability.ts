@@ -14,6 +14,8 @@ const CERTAINTY_TEXT: Record<Holder['certainty'], string> = {
   stated: 'a source gives dates for the tenure that cover this day',
   attested: 'a source dated this day shows them in post',
   inferred: 'sources show them in post before and after this day, and nobody else in between',
+  possible:
+    'a source dated only within bounds that include this day shows them in post, or a stated start with no end',
 };
 
 /** The certainty words in plain English, once per panel, folded away. */
