@@ -32,9 +32,10 @@ export function createExportsRouter({ graph }: AppDeps): Router {
     const { org } = parseRequest(ExportOrgQuerySchema, req.query, 'export query');
     const dataset = await readOrganisationDataset(graph, org);
     const file = TRACKER_FILES[format];
+    // attachment() sets a type from the file name's extension, so the media type comes after it.
     res
-      .type(file.mediaType)
       .attachment(`${org.replace(/:/g, '-')}.${file.extension}`)
+      .type(file.mediaType)
       .send(trackerFile(format, dataset, { appUrl: appUrlOf(req), exportedAt: new Date().toISOString() }));
   });
   return router;

@@ -203,6 +203,7 @@ describe('GET /api/exports/:format?org=', () => {
     const pat = lines.find((l) => l.startsWith(`${PAT},`) && l.includes(',2017-11-21,11,'));
     expect(pat).toContain(',P39,position held,');
     expect(pat).toContain(',interim,');
-    expect(pat).toContain(`,${PAT_QUOTE}`);
+    // The quote holds a comma, so its cell is quoted.
+    expect(pat).toContain(`,"${PAT_QUOTE}"`);
   });
 });
