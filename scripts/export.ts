@@ -1,8 +1,8 @@
 /**
  * `npm run export -- --from <node-id> --depth <n> --at <date> --format png|svg|json|csv|graphml --out <file>`
  * or `--view <saved view id>`: the explorer's exports without opening a browser. The tracker formats
- * (popolo, ftm, gexf, wikidata) export an organisation (`--from org:…`) or a saved view's tenures. Data formats are
- * written here from the same API and composition as the explorer's; images are drawn by the built
+ * (popolo, ftm, gexf, wikidata) export an organisation (`--from org:…`) or a saved view's tenures.
+ * Data formats are written here from the same API and composition as the explorer's; images are drawn by the built
  * client in headless Chromium. Bad arguments get a message and exit code 2; other failures exit 1.
  */
 import { accessSync, constants, statSync } from 'node:fs';
@@ -29,9 +29,9 @@ import { silentLogger } from '../server/logger.ts';
 import {
   type ExportArgs,
   IMAGE_FORMATS,
+  isTrackerFormat,
   outputFiles,
   parseExportArgs,
-  TRACKER_FORMAT_LIST,
   USAGE,
   UsageError,
 } from './export/args.ts';
@@ -100,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
     const baseUrl = server.url;
     try {
       const api = createApi({ baseUrl });
-      if (TRACKER_FORMAT_LIST.includes(args.format) && args.source.kind === 'node') {
+      if (isTrackerFormat(args.format) && args.source.kind === 'node') {
         // An organisation: its posts, every tenure of them and their holders, over all dates.
         const dataset = await fetchDataset(baseUrl, { org: args.source.id });
         if (!dataset)
@@ -110,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
         const exportedAt = new Date().toISOString();
         await writeFile(
           args.out,
-          trackerFile(args.format as 'popolo', dataset, {
+          trackerFile(args.format, dataset, {
             exportedAt,
             title: args.title || null,
             colourOf: (label) => styleOf(label).color,
@@ -175,30 +175,15 @@ async function main(argv: string[]): Promise<number> {
           args.out,
           graphToGexf(subgraph.graph, meta, { colourOf: (label) => styleOf(label).color }),
         );
-      } else if (TRACKER_FORMAT_LIST.includes(args.format)) {
+      } else if (isTrackerFormat(args.format)) {
         // The tenures among the view's people and posts (and its HOLDS edges), with their sources.
         const ids = [
           ...subgraph.graph.nodes.map((n) => n.data.id),
           ...subgraph.graph.edges.filter((e) => e.data.type === 'HOLDS').map((e) => e.data.id),
         ];
         const dataset = await fetchDataset(baseUrl, { nodeIds: ids });
-        await writeFile(
-          args.out,
-          trackerFile(
-            args.format as 'popolo',
-            dataset ?? {
-              subject: null,
-              organisations: [],
-              persons: [],
-              posts: [],
-              tenures: [],
-              documents: [],
-            },
-            {
-              exportedAt: meta.exportedAt,
-            },
-          ),
-        );
+        if (!dataset) throw new Error("The export API found none of the view's nodes");
+        await writeFile(args.out, trackerFile(args.format, dataset, { exportedAt: meta.exportedAt }));
       } else if (args.format === 'graphml') {
         await writeFile(
           args.out,

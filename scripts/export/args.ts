@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DaySchema, NodeIdSchema, SavedViewIdSchema } from '../../graph/contract/api.ts';
-import { TRACKER_FORMATS } from '../../graph/contract/exports.ts';
+import { TRACKER_FORMATS, type TrackerFormat } from '../../graph/contract/exports.ts';
 
 /**
  * The arguments of `npm run export`, checked before anything is opened, each problem named with its
@@ -11,7 +11,9 @@ export const FORMATS = ['png', 'svg', 'json', 'csv', 'graphml', ...TRACKER_FORMA
 export type Format = (typeof FORMATS)[number];
 export const IMAGE_FORMATS: readonly Format[] = ['png', 'svg'];
 /** Formats of office-holder trackers: they export an organisation's tenures (or a saved view's). */
-export const TRACKER_FORMAT_LIST: readonly Format[] = TRACKER_FORMATS;
+export function isTrackerFormat(format: Format): format is TrackerFormat {
+  return (TRACKER_FORMATS as readonly string[]).includes(format);
+}
 export const LAYOUTS = ['fcose', 'dagre', 'concentric'] as const;
 
 export const USAGE = `Usage:
@@ -156,7 +158,7 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs | { help: t
   const imageOnly = ['scale', 'background', 'visible', 'frame', 'layout'].filter(
     (o) => values[o] !== undefined,
   );
-  if (TRACKER_FORMAT_LIST.includes(format) && source.kind === 'node') {
+  if (isTrackerFormat(format) && source.kind === 'node') {
     if (!source.id.startsWith('org:'))
       throw new UsageError(
         `--from: ${format} exports an organisation (--from org:…) or a saved view (--view), not '${source.id}'`,
