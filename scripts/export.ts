@@ -1,7 +1,8 @@
 /**
  * `npm run export -- --from <node-id> --depth <n> --at <date> --format png|svg|json|csv|graphml --out <file>`
- * or `--view <saved view id>`: the explorer's exports without opening a browser. Data formats are
- * written here from the same API and composition as the explorer's; images are drawn by the built
+ * or `--view <saved view id>`: the explorer's exports without opening a browser. The tracker formats
+ * (popolo, ftm, gexf, wikidata) export an organisation (`--from org:…`) or a saved view's tenures.
+ * Data formats are written here from the same API and composition as the explorer's; images are drawn by the built
  * client in headless Chromium. Bad arguments get a message and exit code 2; other failures exit 1.
  */
 import { accessSync, constants, statSync } from 'node:fs';
@@ -17,8 +18,10 @@ import { openGraph } from '../graph/driver.ts';
 import { graphToCsv } from '../graph/export/csv.ts';
 import type { ExportMeta } from '../graph/export/elements.ts';
 import { evidenceDocumentIds } from '../graph/export/elements.ts';
+import { graphToGexf } from '../graph/export/gexf.ts';
 import { graphToGraphml } from '../graph/export/graphml.ts';
 import { graphToJson } from '../graph/export/json.ts';
+import { trackerFile } from '../graph/export/tracker.ts';
 import { createApp } from '../server/app.ts';
 import { serverConfigFromEnv } from '../server/config.ts';
 import { listenOnFreePort } from '../server/listen.ts';
@@ -26,6 +29,7 @@ import { silentLogger } from '../server/logger.ts';
 import {
   type ExportArgs,
   IMAGE_FORMATS,
+  isTrackerFormat,
   outputFiles,
   parseExportArgs,
   USAGE,
@@ -33,6 +37,7 @@ import {
 } from './export/args.ts';
 import { checkBrowserReady, renderImage } from './export/render.ts';
 import { type Subgraph, subgraphFrom, subgraphOfView } from './export/subgraph.ts';
+import { fetchDataset } from './export/tracker-dataset.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLIENT_DIR = path.join(ROOT, 'dist', 'client');
@@ -95,6 +100,27 @@ async function main(argv: string[]): Promise<number> {
     const baseUrl = server.url;
     try {
       const api = createApi({ baseUrl });
+      if (isTrackerFormat(args.format) && args.source.kind === 'node') {
+        // An organisation: its posts, every tenure of them and their holders, over all dates.
+        const dataset = await fetchDataset(baseUrl, { org: args.source.id });
+        if (!dataset)
+          throw new UsageError(
+            `--from: no organisation with id '${args.source.id}' in the graph at ${neo4j.uri}`,
+          );
+        const exportedAt = new Date().toISOString();
+        await writeFile(
+          args.out,
+          trackerFile(args.format, dataset, {
+            exportedAt,
+            title: args.title || null,
+            colourOf: (label) => styleOf(label).color,
+          }),
+        );
+        console.log(
+          `Wrote ${args.out} (${dataset.tenures.length} tenures of ${dataset.posts.length} posts).`,
+        );
+        return 0;
+      }
       let subgraph: Subgraph;
       let savedViewId: string | undefined;
       if (args.source.kind === 'view') {
@@ -143,6 +169,21 @@ async function main(argv: string[]): Promise<number> {
         await writeFile(args.out, bytes);
       } else if (args.format === 'json') {
         await writeFile(args.out, graphToJson(subgraph.graph, meta));
+      } else if (args.format === 'gexf') {
+        // The saved view's own graph, so Gephi opens it where the explorer placed it.
+        await writeFile(
+          args.out,
+          graphToGexf(subgraph.graph, meta, { colourOf: (label) => styleOf(label).color }),
+        );
+      } else if (isTrackerFormat(args.format)) {
+        // The tenures among the view's people and posts (and its HOLDS edges), with their sources.
+        const ids = [
+          ...subgraph.graph.nodes.map((n) => n.data.id),
+          ...subgraph.graph.edges.filter((e) => e.data.type === 'HOLDS').map((e) => e.data.id),
+        ];
+        const dataset = await fetchDataset(baseUrl, { nodeIds: ids });
+        if (!dataset) throw new Error("The export API found none of the view's nodes");
+        await writeFile(args.out, trackerFile(args.format, dataset, { exportedAt: meta.exportedAt }));
       } else if (args.format === 'graphml') {
         await writeFile(
           args.out,

@@ -5,6 +5,7 @@ import { createAccountabilityRouter } from './accountability/accountability-rout
 import { createCypherRouter } from './cypher/cypher-router.ts';
 import type { AppDeps } from './deps.ts';
 import { createDocumentsRouter } from './documents/documents-router.ts';
+import { createExportsRouter } from './exports/exports-router.ts';
 import { createHealthRouter } from './health/health-router.ts';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
 import { createNodesRouter } from './nodes/nodes-router.ts';
@@ -39,6 +40,7 @@ export function createApp(deps: CreateAppOptions): Express {
   api.use('/cypher', createCypherRouter(deps));
   api.use('/views', createViewsRouter(deps));
   api.use('/sources', createSourcesRouter(deps));
+  api.use('/exports', createExportsRouter(deps));
   api.use(apiNotFound());
   app.use('/api', api);
 

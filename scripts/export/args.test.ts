@@ -41,7 +41,7 @@ describe('parseExportArgs', () => {
 
   it('names the problem with each bad argument', () => {
     expect(fails('--from org:bury-council --format pdf --out x')).toBe(
-      "--format 'pdf' is not a known format: expected one of png, svg, json, csv, graphml",
+      "--format 'pdf' is not a known format: expected one of png, svg, json, csv, graphml, popolo, ftm, gexf, wikidata",
     );
     expect(fails('--from org:bury-council --out x.docx')).toMatch(
       /extension of --out \('\.docx'\) is not a known format/,
@@ -72,5 +72,27 @@ describe('outputFiles', () => {
   it('writes two CSV files beside each other and one file otherwise', () => {
     expect(outputFiles('csv', 'out/bury.csv')).toEqual(['out/bury-nodes.csv', 'out/bury-relationships.csv']);
     expect(outputFiles('graphml', 'out/bury.graphml')).toEqual(['out/bury.graphml']);
+  });
+
+  it('reads the tracker formats for an organisation or a saved view, gexf from its extension', () => {
+    expect(parse('--from org:bury-council --format popolo --out bury.json')).toMatchObject({
+      source: { kind: 'node', id: 'org:bury-council' },
+      format: 'popolo',
+    });
+    expect(parse('--from org:bury-council --out bury.gexf')).toMatchObject({ format: 'gexf' });
+    expect(parse('--view bury-2017 --format wikidata --out w.csv')).toMatchObject({ format: 'wikidata' });
+    expect(parse('--from org:bury-council --format ftm --out bury.ndjson')).toMatchObject({ format: 'ftm' });
+  });
+
+  it('refuses a tracker export of anything but an organisation, or scoped by depth or date', () => {
+    expect(fails('--from person:pat-jones-greenhalgh --format popolo --out p.json')).toMatch(
+      /popolo exports an organisation \(--from org:…\) or a saved view/,
+    );
+    expect(fails('--from org:bury-council --at 2017-11-21 --format wikidata --out w.csv')).toMatch(
+      /--at does not apply to wikidata/,
+    );
+    expect(fails('--from org:bury-council --depth 2 --format gexf --out g.gexf')).toMatch(
+      /--depth does not apply/,
+    );
   });
 });

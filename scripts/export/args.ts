@@ -1,21 +1,30 @@
 import { parseArgs } from 'node:util';
 import { DaySchema, NodeIdSchema, SavedViewIdSchema } from '../../graph/contract/api.ts';
+import { TRACKER_FORMATS, type TrackerFormat } from '../../graph/contract/exports.ts';
 
 /**
  * The arguments of `npm run export`, checked before anything is opened, each problem named with its
  * option so a script's author sees at once what to fix.
  */
 
-export const FORMATS = ['png', 'svg', 'json', 'csv', 'graphml'] as const;
+export const FORMATS = ['png', 'svg', 'json', 'csv', 'graphml', ...TRACKER_FORMATS] as const;
 export type Format = (typeof FORMATS)[number];
 export const IMAGE_FORMATS: readonly Format[] = ['png', 'svg'];
+/** Formats of office-holder trackers: they export an organisation's tenures (or a saved view's). */
+export function isTrackerFormat(format: Format): format is TrackerFormat {
+  return (TRACKER_FORMATS as readonly string[]).includes(format);
+}
 export const LAYOUTS = ['fcose', 'dagre', 'concentric'] as const;
 
 export const USAGE = `Usage:
   npm run export -- --from <node-id> [--depth <n>] [--at <YYYY-MM-DD>] --format <format> --out <file>
   npm run export -- --view <saved-view-id> --format <format> --out <file>
 
-Formats: png, svg (drawn by the built client in headless Chromium), json, csv, graphml.
+Formats: png, svg (drawn by the built client in headless Chromium), json, csv, graphml; and for
+office-holder trackers popolo (Popolo JSON), ftm (FollowTheMoney entities, NDJSON), gexf (GEXF 1.3
+with time spells, for Gephi's timeline) and wikidata (position-held statements as CSV), which export
+an organisation (--from org:…: its posts, every tenure of them, their holders and sources) or the
+tenures in a saved view (--view).
 
 Options:
   --from <node-id>     the node to start from, e.g. org:bury-council
@@ -23,7 +32,8 @@ Options:
   --at <YYYY-MM-DD>    only relationships in force on that day (default: all dates)
   --limit <n>          neighbours per expansion, 1–500 (default 25, as in the explorer)
   --view <id>          a saved view instead of --from/--depth/--at (positions included)
-  --format <format>    png | svg | json | csv | graphml (default: from the --out extension)
+  --format <format>    png | svg | json | csv | graphml | popolo | ftm | gexf | wikidata
+                       (default: from the --out extension)
   --out <file>         where to write; csv writes <name>-nodes.csv and <name>-relationships.csv
   --scale <n>          images: 1–4 (default 2)
   --background <bg>    images: white | transparent (default white)
@@ -148,6 +158,17 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs | { help: t
   const imageOnly = ['scale', 'background', 'visible', 'frame', 'layout'].filter(
     (o) => values[o] !== undefined,
   );
+  if (isTrackerFormat(format) && source.kind === 'node') {
+    if (!source.id.startsWith('org:'))
+      throw new UsageError(
+        `--from: ${format} exports an organisation (--from org:…) or a saved view (--view), not '${source.id}'`,
+      );
+    const scoped = ['depth', 'at', 'limit'].find((o) => values[o] !== undefined);
+    if (scoped)
+      throw new UsageError(
+        `--${scoped} does not apply to ${format}: it exports every tenure of the organisation's posts, over all dates`,
+      );
+  }
   if (!IMAGE_FORMATS.includes(format) && imageOnly.length > 0)
     throw new UsageError(`--${imageOnly[0]} applies to png and svg only, not ${format}`);
 

@@ -177,7 +177,7 @@ describe('npm run export', () => {
     const unknownFormat = await exportCli([...base, '--format', 'pdf', '--out', out('x.pdf')]);
     expect(unknownFormat.code).toBe(2);
     expect(unknownFormat.stderr).toContain(
-      "--format 'pdf' is not a known format: expected one of png, svg, json, csv, graphml",
+      "--format 'pdf' is not a known format: expected one of png, svg, json, csv, graphml, popolo, ftm, gexf, wikidata",
     );
 
     const unwritable = await exportCli([...base, '--format', 'json', '--out', '/nonexistent-folder/x.json']);

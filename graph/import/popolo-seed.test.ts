@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { trickyDataset } from '../export/dataset-fixture.ts';
+import { datasetToPopolo } from '../export/popolo.ts';
+import { quotedIn } from './popolo-links.ts';
+import { popoloToSeeds, slugify } from './popolo-seed.ts';
+
+const FILE = 'imports/bury.popolo.json';
+/** Seed documents holding every quote of the fixture, as the loader would have them. */
+const documents = (() => {
+  const dataset = trickyDataset();
+  const quotes = new Map<string, string[]>();
+  const add = (id: string, quote: string) => quotes.set(id, [...(quotes.get(id) ?? []), quote]);
+  for (const x of [...dataset.persons, ...dataset.posts, ...dataset.organisations, ...dataset.tenures])
+    for (const e of x.evidence) add(e.documentId, e.quote);
+  for (const t of dataset.tenures) for (const a of t.attestations) add(a.documentId, a.quote);
+  return dataset.documents.map((d) => ({ id: d.id, url: d.url, text: (quotes.get(d.id) ?? []).join('\n') }));
+})();
+
+describe('Popolo → seeds', () => {
+  it('reads our own Popolo export back as the same facts, evidence quoted and dates as given', () => {
+    const popolo = datasetToPopolo(
+      trickyDataset(),
+      { exportedAt: '2026-01-01T00:00:00Z' },
+      { appUrl: 'http://x' },
+    );
+    const result = popoloToSeeds(FILE, popolo, documents);
+    expect(result.problems).toEqual([]);
+    expect(result.cited).toEqual([]);
+    expect(result.facts.people.map((p) => p.id)).toEqual(['person:pat-jones-greenhalgh', 'person:a-b']);
+    expect(result.facts.posts.map((p) => [p.id, p.organisation])).toEqual([
+      ['post:bury-council-chief-executive', 'org:bury-council'],
+      ['post:bury-council-leader', 'org:bury-council'],
+    ]);
+    const [pat, leader] = result.facts.tenures;
+    expect(pat).toMatchObject({ capacity: 'interim', person: 'person:pat-jones-greenhalgh' });
+    expect(pat?.attestations.map((a) => a.documentId)).toEqual(['doc:release', 'doc:undated']);
+    expect(leader).toMatchObject({ from: '2016-02', to: '2019', capacity: 'acting' });
+    expect(leader?.evidence).toEqual([{ documentId: 'doc:web', quote: '=SUM(A1) said Jane, "leader"' }]);
+  });
+
+  it('keeps what is only cited by URL apart, with its citations and why', () => {
+    const result = popoloToSeeds(
+      FILE,
+      {
+        persons: [
+          { id: 'a1b2', name: 'Ann Other', sources: [{ url: 'https://example.com/ann', note: 'Wikipedia' }] },
+        ],
+        organizations: [
+          {
+            id: 'o1',
+            name: 'Bury Council',
+            sources: [{ url: 'https://example.org/leader', note: '“not in the text at all”' }],
+          },
+        ],
+        posts: [{ id: 'p1', label: 'Leader', organization_id: 'o1' }],
+        memberships: [{ id: 'm1', person_id: 'a1b2', post_id: 'p1', start_date: '2019-05', sources: [] }],
+      },
+      documents,
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.facts).toEqual({ organisations: [], people: [], posts: [], tenures: [] });
+    expect(result.cited.map((c) => [c.kind, c.id, c.reason])).toEqual([
+      ['organisation', 'org:bury-council', 'no source quotes words found in a seed document'],
+      ['person', 'person:ann-other', 'no source quotes words found in a seed document'],
+      ['post', 'post:leader', 'its organisation org:bury-council is only cited'],
+      ['tenure', 'tenure:ann-other-leader', 'its person person:ann-other is only cited'],
+    ]);
+    expect(result.cited[1]?.citations).toEqual([{ url: 'https://example.com/ann', note: 'Wikipedia' }]);
+    expect(result.cited[3]?.entry).toMatchObject({ from: '2019-05' });
+  });
+
+  it('refuses, naming the file and the entry: no post, unknown ids, impossible dates, ends before starts', () => {
+    const result = popoloToSeeds(
+      FILE,
+      {
+        persons: [{ id: 'x', name: 'X Person' }],
+        organizations: [{ id: 'o', name: 'Org' }],
+        posts: [
+          { id: 'p', label: 'Chair', organization_id: 'o' },
+          { id: 'q', label: 'Orphan' },
+        ],
+        memberships: [
+          { id: 'm0', person_id: 'x', organization_id: 'o' },
+          { id: 'm1', person_id: 'x', post_id: 'nope' },
+          { id: 'm2', person_id: 'x', post_id: 'p', start_date: '2017-02-30' },
+          { id: 'm3', person_id: 'x', post_id: 'p', start_date: '2019', end_date: '2018-06' },
+        ],
+      },
+      documents,
+    );
+    expect(result.problems.map((p) => `${p.file}: ${p.entry} › ${p.path}: ${p.message}`)).toEqual([
+      `${FILE}: posts[1] (q) › organization_id: a post needs the organization it is held in`,
+      `${FILE}: memberships[0] (m0) › post_id: a membership without a post_id names no post to hold; it is not a tenure`,
+      `${FILE}: memberships[1] (m1) › post_id: no post with id 'nope' in the file`,
+      `${FILE}: memberships[2] (m2) › start_date: '2017-02-30' is not a day: 2017-02 has no day 30`,
+      `${FILE}: memberships[3] (m3) › end_date: ends (2018-06) before it starts (2019)`,
+    ]);
+  });
+
+  it('refuses a file that is not Popolo, saying where', () => {
+    const result = popoloToSeeds(FILE, { persons: [{ name: 'A', birth_date: '12/03/1970' }] }, documents);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ file: FILE, entry: 'persons[0]', path: 'birth_date' }),
+    ]);
+  });
+
+  it('finds the quote in a note and makes ids from names', () => {
+    expect(quotedIn('Building a better Bury (Bury Council, 2017-11-21): “the council’s interim chief”')).toBe(
+      'the council’s interim chief',
+    );
+    expect(quotedIn('Wikipedia')).toBeNull();
+    expect(slugify('Pat Jones-Greenhalgh, Chief Exécutive')).toBe('pat-jones-greenhalgh-chief-executive');
+  });
+});
