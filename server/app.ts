@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.ts';
 import { createDocumentsRouter } from './documents/documents-router.ts';
 import { createHealthRouter } from './health/health-router.ts';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
+import { installTeamMiddleware } from './http/team-middleware.ts';
 import { createNodesRouter } from './nodes/nodes-router.ts';
 import { createSchemaRouter } from './schema-info/schema-router.ts';
 import { createSearchRouter } from './search/search-router.ts';
@@ -19,10 +20,12 @@ export interface CreateAppOptions extends AppDeps {
 }
 
 /** Builds the Express app: the JSON API under /api and, when built, the client on the same port. */
-export function createApp(deps: CreateAppOptions): Express {
+export function createApp(options: CreateAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Logs, security headers, tokens, limits (server/http/team-middleware.ts); routers get the metered graph.
+  const deps: CreateAppOptions = { ...options, graph: installTeamMiddleware(app, options) };
   app.use(express.json({ limit: '256kb' }));
 
   const api = express.Router();
