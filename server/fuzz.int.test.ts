@@ -119,8 +119,13 @@ describe('HTTP fuzzing', () => {
         const response = await fetch(url, {
           method: endpoint.method,
           headers: { 'content-type': 'application/json' },
-          // Sometimes a body that is not JSON at all.
-          body: endpoint.method === 'POST' ? (raw ? String(body) : JSON.stringify(body)) : undefined,
+          // Sometimes a body that is not valid JSON (its first character cut).
+          body:
+            endpoint.method === 'POST'
+              ? raw
+                ? JSON.stringify(body).slice(1)
+                : JSON.stringify(body)
+              : undefined,
         });
         const answer = await response.text();
         statuses[response.status] = (statuses[response.status] ?? 0) + 1;

@@ -145,6 +145,10 @@ export async function stopInstance(
     await sleep(100);
   }
   await rm(pidFilePath(name), { force: true });
+  // A killed process can look gone (its /proc entry emptied) a moment before the kernel has closed
+  // its sockets; a restart straight away would find the port still taken.
+  for (let waited = 0; waited < 10_000 && (await portInUse(existing.boltPort)); waited += 100)
+    await sleep(100);
   return { status: 'killed', name, pid };
 }
 

@@ -13,6 +13,8 @@ export interface Caller {
 const TOKEN_COOKIE = 'ag_token';
 const NAME_COOKIE = 'ag_name';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// POSTed only because a query does not fit a URL; the console is read-only whatever it is sent.
+const READ_ONLY_POSTS = new Set(['/api/cypher', '/api/cypher/']);
 
 export function callerOf(res: Response): Caller {
   return (res.locals.caller as Caller | undefined) ?? { role: 'none', name: undefined };
@@ -96,7 +98,8 @@ export function accessControl(access: AccessConfig): RequestHandler {
 
     if (access.readToken !== undefined && role === 'none')
       throw new AppError('FORBIDDEN', 'This instance is private: open the sign-in link you were given.');
-    if (SAFE_METHODS.has(req.method) || role === 'write') return next();
+    const isRead = SAFE_METHODS.has(req.method) || (req.method === 'POST' && READ_ONLY_POSTS.has(req.path));
+    if (isRead || role === 'write') return next();
     if (access.writeToken === undefined && isLoopbackAddress(req.ip)) return next();
     throw new AppError(
       'FORBIDDEN',
