@@ -61,7 +61,12 @@ async function typeInto(target: ReturnType<typeof editor>, text: string): Promis
 describe('the app under its Content-Security-Policy', () => {
   it('serves the page with the policy, draws the graph and reports no violation', async () => {
     const response = await page.goto(e2e.server.url);
-    expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    // The page's policy is the API's plus a fresh nonce for the code editor's one <style> element.
+    const nonce = await page.locator('meta[name=csp-nonce]').getAttribute('content');
+    expect(nonce).toMatch(/^[A-Za-z0-9+/=]{20,}$/);
+    expect(response?.headers()['content-security-policy']).toBe(
+      CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`),
+    );
     expect(response?.headers()['x-content-type-options']).toBe('nosniff');
     await page
       .locator('#canvas-status[data-status=ready], #canvas-status[data-status=truncated]')

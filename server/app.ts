@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import express, { type Express } from 'express';
 import { createAccountabilityRouter } from './accountability/accountability-router.ts';
 import { createCypherRouter } from './cypher/cypher-router.ts';
@@ -7,6 +6,7 @@ import type { AppDeps } from './deps.ts';
 import { createDocumentsRouter } from './documents/documents-router.ts';
 import { createHealthRouter } from './health/health-router.ts';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
+import { indexPage } from './http/index-page.ts';
 import { installTeamMiddleware } from './http/team-middleware.ts';
 import { createNodesRouter } from './nodes/nodes-router.ts';
 import { createSchemaRouter } from './schema-info/schema-router.ts';
@@ -43,9 +43,9 @@ export function createApp(options: CreateAppOptions): Express {
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
     const staticDir = deps.staticDir;
-    app.use(express.static(staticDir, { index: 'index.html', maxAge: '1h' }));
-    // Client-side routes all land on the one page.
-    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
+    // The page itself is served by indexPage (a CSP nonce each time); client-side routes land on it too.
+    app.use(express.static(staticDir, { index: false, maxAge: '1h' }));
+    app.get(/^(?!\/api\/).*/, indexPage(staticDir));
   }
   app.use(errorMiddleware(deps.logger));
   return app;
