@@ -8,9 +8,9 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../graph/driver.ts';
-import { stopInstance, TEST_INSTANCE } from '../scripts/neo4j/instance.ts';
 import { openTestGraph, resetToProjectSeeds, TEST_SERVER_CONFIG } from '../test/graph-helpers.ts';
 import { canControlTestNeo4j, restartTestNeo4j } from '../test/neo4j-env.ts';
+import { killTestNeo4j } from '../test/neo4j-faults.ts';
 import { createApp } from './app.ts';
 import { DEFAULT_LIMITS } from './config.ts';
 import { type MeteredGraph, meterGraph } from './http/metered-graph.ts';
@@ -112,8 +112,7 @@ describe.runIf(canControlTestNeo4j())('faults under load', () => {
 
     await new Promise((resolve) => setTimeout(resolve, KILL_AFTER_MS));
     const killedAt = performance.now() - t0;
-    const killed = await stopInstance(TEST_INSTANCE.name, { kill: true });
-    expect(killed.status).toBe('killed');
+    expect(await killTestNeo4j()).toBe('killed');
     await restartTestNeo4j({ timeoutMs: 180_000 });
     restartedAt = performance.now() - t0;
     await Promise.all(load);
