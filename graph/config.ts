@@ -4,6 +4,15 @@ import { z } from 'zod';
 /** The password of the project's own loopback-only Neo4j, overridable by NEO4J_LOCAL_PASSWORD. */
 export const LOCAL_NEO4J_PASSWORD_DEFAULT = 'accountability-graph-local';
 
+/**
+ * The one rule for the local password: NEO4J_LOCAL_PASSWORD when set, otherwise the committed default.
+ * The launcher starts Neo4j with it and the app connects with it, so both must read it from here.
+ */
+export function localNeo4jPassword(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.NEO4J_LOCAL_PASSWORD;
+  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : LOCAL_NEO4J_PASSWORD_DEFAULT;
+}
+
 export const Neo4jConfigSchema = z.object({
   uri: z
     .string()
@@ -31,7 +40,7 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env, localPo
   const candidate = {
     uri: e.NEO4J_URI || `bolt://127.0.0.1:${localPort}`,
     username: e.NEO4J_USERNAME || 'neo4j',
-    password: e.NEO4J_PASSWORD || e.NEO4J_LOCAL_PASSWORD || LOCAL_NEO4J_PASSWORD_DEFAULT,
+    password: e.NEO4J_PASSWORD || localNeo4jPassword(env),
     database: e.NEO4J_DATABASE || 'neo4j',
     external,
   };

@@ -1,8 +1,12 @@
-// Installs what `npm start` and `npm test` need and is missing: the npm packages (from the lock
-// file) and, where the project runs its own Neo4j, checks for the JDK and Maven that build it.
-// Plain Node with no dependencies, because it runs before any package is installed.
+// Installs what `npm start` and `npm test` need and is missing: the npm packages (exactly as the
+// lock file has them, with `npm ci`) and, where the project runs its own Neo4j, checks for the JDK
+// and Maven that build it. Plain Node with no dependencies, because it runs before any package is
+// installed. It must never change a tracked file: it checks that the lock file is byte for byte
+// what it was, and under CI (CI=true) that `git status --porcelain` is empty.
+
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,13 +25,39 @@ function ensureNodeModules() {
     mtime(marker) >= mtime(path.join(root, 'package.json'))
   )
     return;
-  // `npm install` rather than `npm ci`: it honours the lock file too, but does not fail when a
-  // registry mirror lacks another platform's optional binary (Biome ships one per platform).
-  console.log('Installing npm packages from the lock file…');
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  // `npm ci` installs exactly what the lock lists and never rewrites it. The lock holds Biome's
+  // binary for every platform (npm picks this machine's), so it installs the same everywhere.
+  console.log('Installing npm packages from the lock file (npm ci)…');
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error('npm install failed; see the messages above.');
+    console.error(
+      'npm ci failed; see the messages above. If package.json was edited by hand, run `npm install` once to update package-lock.json, and commit both.',
+    );
     process.exit(result.status ?? 1);
+  }
+}
+
+function lockDigest() {
+  const lock = path.join(root, 'package-lock.json');
+  return existsSync(lock) ? createHash('sha256').update(readFileSync(lock)).digest('hex') : 'none';
+}
+
+/**
+ * Under CI the whole working tree must be clean after install. On a developer's machine only the
+ * lock file is checked (their own edits elsewhere are theirs), so `npm test` never fails for them.
+ */
+function ensureCleanTree(lockBefore) {
+  if (lockDigest() !== lockBefore) {
+    console.error(
+      'Installing changed package-lock.json; it should be complete for every platform. Commit the lock that `npm install` writes.',
+    );
+    process.exit(1);
+  }
+  if (process.env.CI !== 'true' || !existsSync(path.join(root, '.git'))) return;
+  const status = execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' });
+  if (status.trim() !== '') {
+    console.error(`The working tree is not clean after install (CI=true):\n${status}`);
+    process.exit(1);
   }
 }
 
@@ -60,5 +90,7 @@ if (major < 20) {
   console.error(`Node ${process.versions.node} is too old: Node 20 or newer is needed.`);
   process.exit(1);
 }
+const lockBefore = lockDigest();
 ensureNodeModules();
+ensureCleanTree(lockBefore);
 ensureJavaAndMaven();

@@ -2,7 +2,7 @@
 // checker, unit tests, integration tests against a real Neo4j (started on its own port and data
 // folder, never the one `npm start` serves) and browser end-to-end tests in headless Chromium.
 
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,3 +68,13 @@ for (const name of ['unit', 'integration-e2e']) {
   failed += report.numFailedTests;
 }
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
+
+// Under CI the tests must leave the tree as they found it (everything they write is git-ignored).
+// Not checked on a developer's machine, where uncommitted work is normal.
+if (process.env.CI === 'true' && existsSync(path.join(root, '.git'))) {
+  const status = execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' });
+  if (status.trim() !== '') {
+    console.error(`\n✖ The working tree is not clean after the tests:\n${status}`);
+    process.exit(1);
+  }
+}

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import express, { type Express } from 'express';
 import { createAccountabilityRouter } from './accountability/accountability-router.ts';
 import { createCypherRouter } from './cypher/cypher-router.ts';
@@ -8,6 +7,8 @@ import { createDocumentsRouter } from './documents/documents-router.ts';
 import { createExportsRouter } from './exports/exports-router.ts';
 import { createHealthRouter } from './health/health-router.ts';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
+import { indexPage } from './http/index-page.ts';
+import { installTeamMiddleware } from './http/team-middleware.ts';
 import { createNodesRouter } from './nodes/nodes-router.ts';
 import { createPostsChartRouter } from './posts-chart/posts-chart-router.ts';
 import { createSchemaRouter } from './schema-info/schema-router.ts';
@@ -22,10 +23,12 @@ export interface CreateAppOptions extends AppDeps {
 }
 
 /** Builds the Express app: the JSON API under /api and, when built, the client on the same port. */
-export function createApp(deps: CreateAppOptions): Express {
+export function createApp(options: CreateAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Logs, security headers, tokens, limits (server/http/team-middleware.ts); routers get the metered graph.
+  const deps: CreateAppOptions = { ...options, graph: installTeamMiddleware(app, options) };
   app.use(express.json({ limit: '256kb' }));
 
   const api = express.Router();
@@ -46,9 +49,9 @@ export function createApp(deps: CreateAppOptions): Express {
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
     const staticDir = deps.staticDir;
-    app.use(express.static(staticDir, { index: 'index.html', maxAge: '1h' }));
-    // Client-side routes all land on the one page.
-    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
+    // The page itself is served by indexPage (a CSP nonce each time); client-side routes land on it too.
+    app.use(express.static(staticDir, { index: false, maxAge: '1h' }));
+    app.get(/^(?!\/api\/).*/, indexPage(staticDir));
   }
   app.use(errorMiddleware(deps.logger));
   return app;

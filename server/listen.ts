@@ -28,3 +28,26 @@ export async function listenOnFreePort(app: Express): Promise<RunningApp> {
       }),
   };
 }
+
+/**
+ * Stops a server the way SIGTERM should: no new connections, in-flight requests answered, idle
+ * kept-alive connections closed, and after `timeoutMs` whatever is left is cut. Resolves `clean` when
+ * every request finished in time, `forced` when some had to be cut.
+ */
+export function closeGracefully(server: Server, timeoutMs: number): Promise<'clean' | 'forced'> {
+  return new Promise((resolve) => {
+    let outcome: 'clean' | 'forced' = 'clean';
+    // Connections that finish their request while we wait must not sit idle until the deadline.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    const deadline = setTimeout(() => {
+      outcome = 'forced';
+      server.closeAllConnections();
+    }, timeoutMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      resolve(outcome);
+    });
+    server.closeIdleConnections();
+  });
+}

@@ -1,3 +1,5 @@
+// First, before any module that parses with zod or mounts an editor.
+import './csp.ts';
 import { ApiError, createApi } from './api.ts';
 import { createCanvas } from './canvas/cy.ts';
 import { createCanvasSync } from './canvas/sync.ts';

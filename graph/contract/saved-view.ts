@@ -60,9 +60,13 @@ export const SavedViewIdSchema = z
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a saved view id like bury-november-2017');
 
+/** Who saved a view: the name given with the write token, when the instance is shared. */
+export const SavedByNameSchema = z.string().trim().min(1).max(80);
+
 export const SavedViewSchema = SavedViewInputSchema.extend({
   id: SavedViewIdSchema,
   createdAt: z.string(),
+  savedBy: SavedByNameSchema.optional(),
 });
 export type SavedView = z.infer<typeof SavedViewSchema>;
 
@@ -70,6 +74,7 @@ export const SavedViewSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   createdAt: z.string(),
+  savedBy: z.string().optional(),
   at: z.string().nullable(),
   nodeCount: z.number(),
 });

@@ -8,8 +8,9 @@ import { cellText, type ExportGraph } from './elements.ts';
 
 export interface CsvOptions {
   /**
-   * Prefix a cell that starts with = + @ or a tab with an apostrophe, so a spreadsheet shows it
-   * rather than running it as a formula (quotes come from documents and queries, not from us).
+   * Prefix a cell that starts with = + - @, a tab or a carriage return (or their full-width forms)
+   * with an apostrophe, so a spreadsheet shows it rather than running it as a formula: names and
+   * quotes come from documents and queries, not from us. A plain number such as -3.5 is left alone.
    */
   guardFormulas?: boolean;
   /** Start with a UTF-8 byte order mark, so Excel reads accents and dashes correctly. */
@@ -18,8 +19,17 @@ export interface CsvOptions {
 
 const BOM = '\uFEFF';
 
+// Excel, LibreOffice and Google Sheets start a formula at any of these (DDE payloads start with - or +).
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The cell as a spreadsheet should show it: never a formula. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
+
 function field(value: string, guardFormulas: boolean): string {
-  const text = guardFormulas && /^[=+@\t\r]/.test(value) ? `'${value}` : value;
+  const text = guardFormulas ? neutraliseFormula(value) : value;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -73,7 +73,8 @@ function entryName(data: unknown, issuePath: readonly PropertyKey[]): { entry: s
   if (typeof collection === 'string' && typeof index === 'number') {
     const list = (data as Record<string, unknown> | undefined)?.[collection];
     const item = Array.isArray(list) ? (list[index] as Record<string, unknown> | undefined) : undefined;
-    const id = item && typeof item.id === 'string' ? item.id : undefined;
+    // An empty id names nothing; the entry's place does.
+    const id = item && typeof item.id === 'string' && item.id !== '' ? item.id : undefined;
     return { entry: id ?? `${collection}[${index}]`, rest };
   }
   return { entry: '(file)', rest: [...issuePath] };

@@ -25,9 +25,13 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     } else appError = new AppError('INTERNAL', 'An unexpected error occurred.', {}, { cause: error });
     if (appError.code === 'INTERNAL')
       logger.error(`${req.method} ${req.originalUrl} failed`, appError.cause ?? error);
+    // Both "slow down" answers say when to come back; limits set it already, a database outage gets 1 s.
+    if ((appError.status === 429 || appError.status === 503) && !res.headersSent && !res.get('Retry-After'))
+      res.setHeader('Retry-After', String(appError.details.retryAfterSeconds ?? 1));
     const body: ErrorBody = {
       error: { code: appError.code, message: appError.message, details: appError.details },
     };
+    if (res.headersSent) return;
     res.status(appError.status).json(body);
   };
 }

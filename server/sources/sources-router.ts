@@ -32,7 +32,7 @@ export function createSourcesRouter(deps: AppDeps & { load?: LoadFolder }): Rout
   const writer = createSourceWriter(seedsDir, load);
   const canWrite = requireWriteAccess({
     host: deps.config.host,
-    token: deps.config.sources?.writeToken ?? null,
+    token: deps.config.access?.writeToken ?? null,
   });
   const router = Router();
 

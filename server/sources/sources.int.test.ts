@@ -102,9 +102,13 @@ beforeAll(async () => {
   graph = openTestGraph();
   await wipeGraph(graph);
   await loadSeeds(graph, root, { seedsDir });
-  server = await startTestServer(graph, { config: { sources: { seedsDir, writeToken: null } } });
+  server = await startTestServer(graph, { config: { sources: { seedsDir } } });
   exposed = await startTestServer(graph, {
-    config: { host: '0.0.0.0', sources: { seedsDir, writeToken: TOKEN } },
+    config: {
+      host: '0.0.0.0',
+      sources: { seedsDir },
+      access: { writeToken: TOKEN, trustProxy: false },
+    },
   });
 });
 
@@ -433,7 +437,7 @@ describe('the Sources API on a copy of the seeds', () => {
           port: 0,
           cypher: { timeoutMs: 1000, maxRows: 10, maxQueryLength: 100 },
           dataDir: seedsDir,
-          sources: { seedsDir, writeToken: null },
+          sources: { seedsDir },
         },
         load: (dir) => loadSeeds(nowhere, path.dirname(dir), { seedsDir: dir }),
       }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost, tokensMatch } from './write-guard.ts';
+import { isLoopbackHost } from './write-guard.ts';
 
 describe('the write guard', () => {
   it('knows the loopback addresses from the others', () => {
@@ -9,13 +9,5 @@ describe('the write guard', () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.10', 'example.org', '128.0.0.1', '']) {
       expect(isLoopbackHost(host), host).toBe(false);
     }
-  });
-
-  it('matches only the exact token, whatever the lengths', () => {
-    const token = 'a-long-enough-write-token';
-    expect(tokensMatch(token, token)).toBe(true);
-    expect(tokensMatch(`${token}x`, token)).toBe(false);
-    expect(tokensMatch(token.slice(0, -1), token)).toBe(false);
-    expect(tokensMatch('', token)).toBe(false);
   });
 });

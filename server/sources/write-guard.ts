@@ -1,32 +1,21 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { isIP } from 'node:net';
 import type { RequestHandler } from 'express';
 import { AppError } from '../../graph/errors.ts';
+import { isLoopbackAddress, tokenMatches } from '../http/tokens.ts';
 
 /**
  * Who may write. While the server listens on loopback only this machine can reach it, so writes are
  * open; on any other address a write needs `Authorization: Bearer <token>`, compared in constant
- * time. Self-contained so it can serve any writing router (saved views too).
+ * time with the same helpers as the app-wide access control (server/http/access.ts), which also
+ * applies: this guard adds the rule that depends on the address the server listens on.
  */
 
-/** True for the addresses only this machine can reach. */
+/** True for the names and addresses only this machine can reach (the address the server listens on). */
 export function isLoopbackHost(host: string): boolean {
   const h = host
     .trim()
     .toLowerCase()
     .replace(/^\[|\]$/g, '');
-  if (h === 'localhost') return true;
-  if (isIP(h) === 4) return h.startsWith('127.');
-  if (h === '::1') return true;
-  return h.startsWith('::ffff:127.');
-}
-
-/** Equal strings compare equal; anything else does not, in a time that does not depend on where they differ. */
-export function tokensMatch(given: string, expected: string): boolean {
-  // Hashing first gives two buffers of one length, as timingSafeEqual requires, whatever the input.
-  const a = createHash('sha256').update(given, 'utf8').digest();
-  const b = createHash('sha256').update(expected, 'utf8').digest();
-  return timingSafeEqual(a, b);
+  return h === 'localhost' || isLoopbackAddress(h);
 }
 
 function bearer(header: string | undefined): string | null {
@@ -48,7 +37,7 @@ export function requireWriteAccess(options: { host: string; token: string | null
       );
     }
     const given = bearer(req.get('authorization'));
-    if (given === null || !tokensMatch(given, options.token)) {
+    if (given === null || !tokenMatches(given, options.token)) {
       return next(new AppError('FORBIDDEN', 'Writing needs the write token (Authorization: Bearer …).'));
     }
     return next();

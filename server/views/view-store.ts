@@ -15,13 +15,15 @@ import type { Logger } from '../logger.ts';
 
 /**
  * Saved views as one JSON file each under `<dataDir>/views/`, named by id. A file is written to a
- * temporary name and renamed into place, so a crash never leaves half a view; writes within this
- * process are queued, so two saves of the same name get two ids.
+ * temporary name, flushed to disk, renamed into place and the folder flushed too, so a crash (even
+ * SIGKILL or a power cut) leaves either no file or the whole of it; writes within this process are
+ * queued, so two saves of the same name get two ids.
  */
 export interface ViewStore {
   list(): Promise<SavedViewSummary[]>;
   get(id: string): Promise<SavedView>;
-  create(input: SavedViewInput): Promise<SavedView>;
+  /** `savedBy`: the name given with the write token, when there was one. */
+  create(input: SavedViewInput, savedBy?: string): Promise<SavedView>;
   remove(id: string): Promise<void>;
 }
 
@@ -82,8 +84,32 @@ export function createViewStore(dataDir: string, logger?: Logger): ViewStore {
     return SavedViewSchema.parse(JSON.parse(text));
   }
 
+  /** Flushes the folder itself, so the rename that made a file visible survives a power cut. */
+  async function syncDir(): Promise<void> {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  // Temporary files of a process that died mid-write (their pid is in the name); never listed, but
+  // removed on the first write so they do not pile up.
+  let swept = false;
+  async function sweepTemporaries(): Promise<void> {
+    if (swept) return;
+    swept = true;
+    for (const name of await readdir(dir)) {
+      const owner = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name)?.[1];
+      if (owner !== undefined && Number(owner) !== process.pid)
+        await rm(path.join(dir, name), { force: true });
+    }
+  }
+
   async function writeAtomically(file: string, text: string): Promise<void> {
     await mkdir(dir, { recursive: true });
+    await sweepTemporaries();
     const temp = path.join(
       dir,
       `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
@@ -101,6 +127,7 @@ export function createViewStore(dataDir: string, logger?: Logger): ViewStore {
       await rm(temp, { force: true });
       throw error;
     }
+    await syncDir();
   }
 
   return {
@@ -113,6 +140,7 @@ export function createViewStore(dataDir: string, logger?: Logger): ViewStore {
             id: view.id,
             name: view.name,
             createdAt: view.createdAt,
+            ...(view.savedBy === undefined ? {} : { savedBy: view.savedBy }),
             at: view.state.at,
             nodeCount: Object.keys(view.positions).length,
           });
@@ -126,7 +154,7 @@ export function createViewStore(dataDir: string, logger?: Logger): ViewStore {
       return summaries.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
     },
     get: read,
-    create(input) {
+    create(input, savedBy) {
       return serial(async () => {
         const existing = new Set(await ids());
         if (existing.size >= MAX_VIEWS)
@@ -134,7 +162,12 @@ export function createViewStore(dataDir: string, logger?: Logger): ViewStore {
         const base = slugify(input.name);
         let id = base;
         for (let n = 2; existing.has(id); n += 1) id = `${base}-${n}`;
-        const view: SavedView = { id, ...input, createdAt: new Date().toISOString() };
+        const view: SavedView = {
+          id,
+          ...input,
+          createdAt: new Date().toISOString(),
+          ...(savedBy === undefined ? {} : { savedBy }),
+        };
         const text = `${JSON.stringify(view, null, 2)}\n`;
         const bytes = Buffer.byteLength(text);
         if (bytes > MAX_VIEW_BYTES)
@@ -156,6 +189,7 @@ export function createViewStore(dataDir: string, logger?: Logger): ViewStore {
           if (isMissing(error)) throw notFound(id);
           throw error;
         }
+        await syncDir();
       });
     },
   };

@@ -46,6 +46,11 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  */
 public final class Launcher {
   private static final String USER = "neo4j";
+  /**
+   * The start-up statements compile Cypher for the first time; on a busy machine that alone can pass
+   * the 30 s transaction timeout meant for queries, and the launcher would die before READY.
+   */
+  private static final Duration STARTUP_TX_TIMEOUT = Duration.ofMinutes(10);
 
   private Launcher() {}
 
@@ -109,7 +114,8 @@ public final class Launcher {
     }, "neo4j-launcher-shutdown"));
 
     ensurePassword(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
-    dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+    dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
+        .executeTransactionally("RETURN 1", Map.of(), result -> null, STARTUP_TX_TIMEOUT);
 
     System.out.println("READY bolt://127.0.0.1:" + boltPort);
     System.out.flush();
@@ -130,7 +136,10 @@ public final class Launcher {
       return;
     }
     system.executeTransactionally(
-        "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+        Map.of("password", password),
+        result -> null,
+        STARTUP_TX_TIMEOUT);
     System.out.println("Password of user '" + USER + "' set");
   }
 
