@@ -7,7 +7,7 @@ import { type Graph, openGraph } from '../graph/driver.ts';
 import type { LoadReport } from '../graph/load/load-plan.ts';
 import { loadSeeds } from '../graph/load/load-seeds.ts';
 import { createApp } from '../server/app.ts';
-import type { ServerConfig } from '../server/config.ts';
+import { DEFAULT_LIMITS, type ServerConfig } from '../server/config.ts';
 import { listenOnFreePort, type RunningApp } from '../server/listen.ts';
 import { silentLogger } from '../server/logger.ts';
 import { testNeo4jConfig } from './neo4j-env.ts';
@@ -35,6 +35,14 @@ export const TEST_SERVER_CONFIG: ServerConfig = {
   port: 0,
   cypher: { timeoutMs: 3_000, maxRows: 1_000, maxQueryLength: 20_000 },
   dataDir: path.join(PROJECT_ROOT, '.cache', 'test-data'),
+  // A test file is one client asking hundreds of console questions in a row; the per-client limits
+  // are tested on their own (server/http/limits.test.ts, server/faults.int.test.ts).
+  limits: {
+    ...DEFAULT_LIMITS,
+    consoleConcurrentPerClient: 8,
+    consoleRatePerMinute: 100_000,
+    consoleBurst: 10_000,
+  },
 };
 
 export type TestServer = RunningApp;

@@ -21,8 +21,12 @@ interface AreaInspectionRow {
  */
 export function inspectionsAnsweredFor(orgId: string, rows: readonly AreaInspectionRow[]): string[] {
   return rows.flatMap(({ inspection, responsible }) => {
-    const from = str(inspection.from) ?? str(inspection.notBefore);
-    const to = str(inspection.to) ?? str(inspection.notAfter) ?? from;
+    // With fieldwork dates, the bodies of the fieldwork; known only within bounds, the bodies of the
+    // day it is known by (its latest day: by then it had happened and been reported), not every body
+    // of the years the bounds span.
+    const fieldwork = str(inspection.from) ?? str(inspection.to);
+    const from = fieldwork ? fieldwork : (str(inspection.notAfter) ?? str(inspection.notBefore));
+    const to = (fieldwork ? str(inspection.to) : null) ?? from;
     if (!from || !to) return [String(inspection.id)];
     const candidates = responsible.map((r) => {
       const notBefore = str(r.rel.notBefore) ?? str(r.rel.date);

@@ -113,4 +113,15 @@ describe('inspectionsAnsweredFor', () => {
     expect(inspectionsAnsweredFor('org:ccg', rows)).toEqual(['inspection:2017']);
     expect(inspectionsAnsweredFor('org:icb', rows)).toEqual([]);
   });
+
+  it('judges an inspection known only within bounds by the day it is known by, not the whole span', () => {
+    const bounded = [
+      {
+        inspection: { id: 'inspection:2024', notBefore: '2018-03', notAfter: '2024-05-09' },
+        responsible: rows[0]?.responsible ?? [],
+      },
+    ];
+    expect(inspectionsAnsweredFor('org:icb', bounded)).toEqual(['inspection:2024']);
+    expect(inspectionsAnsweredFor('org:ccg', bounded)).toEqual([]);
+  });
 });
