@@ -80,7 +80,7 @@ async function main(argv: readonly string[]): Promise<void> {
   for (const suite of args.suites) {
     say(`\n▸ ${suite}`);
     if (suite === 'draw') {
-      results.suites.draw = await runDrawSuite({ say });
+      results.suites.draw = await runDrawSuite({ root: ROOT, say });
       continue;
     }
     if (!target) throw new Error(`the ${suite} suite needs Neo4j`);

@@ -77,10 +77,10 @@ MATCH (n:${stagedLabel(label)}) SET n:${label} REMOVE n:${stagedLabel(label)} RE
 /**
  * The switch moves the label of every served and every staged node in one transaction, so its
  * time grows with the graph and a million-relationship load (about 370,000 nodes) outlasts the app
- * instance's 30 s default. The transaction therefore asks for its own limit, which Neo4j honours
- * above the server's default from 5.3 on (4.2–5.2 silently fell back to the default): 10 minutes,
- * or 10 ms per node for larger graphs. Readers are not held up meanwhile (reads take no locks);
- * only another load waits.
+ * instance's 30 s default. The transaction therefore asks for its own limit, which (per the
+ * neo4j-driver documentation) Neo4j honours above the server's default from 5.3 on, where 4.2–5.2
+ * silently fell back to the default: 10 minutes, or 10 ms per node for larger graphs. Reads wait
+ * while it is applied (see switch-guard.ts) and answer 503 after 30 s.
  */
 export function switchTimeout(nodes: number): number {
   return Math.max(600_000, nodes * 10);

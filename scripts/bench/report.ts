@@ -157,10 +157,10 @@ function drawSection(draw: DrawSuiteResult): string {
     .join('');
   return (
     [
-      `### draw — Cytoscape.js ${draw.cytoscapeVersion} alone in headless Chromium (no GPU: WebGL is SwiftShader, in software), ${draw.frames} frames of panning and zooming per run`,
+      `### draw — Cytoscape.js ${draw.cytoscapeVersion} alone in headless Chromium (no GPU: WebGL is SwiftShader, in software), up to ${draw.frames} frames (or 15 s) of panning and zooming per run`,
       '',
       table(
-        ['elements', 'renderer', 'first frame ms', 'frame p50 ms', 'frame p95 ms', 'JS heap MB'],
+        ['elements', 'renderer', 'first frame ms', 'frames', 'frame p50 ms', 'frame p95 ms', 'JS heap MB'],
         draw.runs.map((r) => [
           int(r.elements),
           r.renderer === 'webgl' && !r.webglAvailable ? 'webgl (unavailable: fell back)' : r.renderer,
