@@ -90,10 +90,12 @@ export async function loadPlan(
   options: LoadOptions = {},
 ): Promise<LoadReport> {
   const started = performance.now();
-  // A load killed before it finished may have left a staged or retired generation behind.
-  await cleanupGenerations(graph);
-  // An empty graph (the count store answers at once) has nothing to read back and diff against.
-  const existing = (await isGraphEmpty(graph)) ? NOTHING_LOADED() : await readExisting(graph);
+  // An empty graph (the count store answers at once) has no leftovers to remove and nothing loaded
+  // to read back and diff against; otherwise a load killed before it finished may have left a
+  // staged or retired generation behind.
+  const empty = await isGraphEmpty(graph);
+  if (!empty) await cleanupGenerations(graph);
+  const existing = empty ? NOTHING_LOADED() : await readExisting(graph);
   const diff = diffPlan(plan, existing);
   const readMs = performance.now() - started;
   const changes = changeCount(diff);

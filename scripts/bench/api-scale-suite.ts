@@ -66,6 +66,7 @@ export interface ApiScaleSuiteResult {
   seconds: number;
   hub: { id: string; degree: number };
   endpoints: ApiScaleEndpointResult[];
+  errors: Record<string, string>;
 }
 
 /** `CLIENTS` loops, each sending one call after another until the time is up; none starts after it. */
@@ -225,36 +226,43 @@ export async function runApiScaleSuite(options: {
   };
   const server = await listenOnFreePort(createApp({ graph, config, logger: silentLogger }));
   const results: ApiScaleEndpointResult[] = [];
+  const errors: Record<string, string> = {};
   try {
     for (const endpoint of endpoints(hub)) {
-      // Both sides warm up the same way: a few calls before the clock starts.
-      for (let i = 0; i < 5; i++) await timedRequest(server.url, endpoint.request);
-      const app = await hammer(() => timedRequest(server.url, endpoint.request), seconds);
-      const bareCall = async () => {
-        const session = graph.driver.session({
-          database: graph.database,
-          defaultAccessMode: neo4j.session.READ,
-        });
-        try {
-          await session.executeRead((tx) => runStatements(tx, endpoint.statements));
-        } finally {
-          await session.close();
-        }
-      };
-      for (let i = 0; i < 5; i++) await bareCall();
-      const bare = await hammer(bareCall, seconds);
-      const result: ApiScaleEndpointResult = {
-        name: endpoint.name,
-        path: endpoint.request.path,
-        app,
-        bare,
-        ratio: round(bare.requestsPerSecond > 0 ? app.requestsPerSecond / bare.requestsPerSecond : 0, 2),
-        profile: await profile(graph, endpoint.statements),
-      };
-      results.push(result);
-      say(
-        `  ${endpoint.name.padEnd(28)} app ${app.requestsPerSecond}/s p95 ${app.p95Ms} ms (${app.errors} errors); bare ${bare.requestsPerSecond}/s p95 ${bare.p95Ms} ms; ratio ${result.ratio}; ${result.profile.dbHits} db hits${result.profile.scans.length ? `, scans: ${result.profile.scans.join(', ')}` : ''}`,
-      );
+      try {
+        // Both sides warm up the same way: a few calls before the clock starts.
+        for (let i = 0; i < 5; i++) await timedRequest(server.url, endpoint.request);
+        const app = await hammer(() => timedRequest(server.url, endpoint.request), seconds);
+        const bareCall = async () => {
+          const session = graph.driver.session({
+            database: graph.database,
+            defaultAccessMode: neo4j.session.READ,
+          });
+          try {
+            await session.executeRead((tx) => runStatements(tx, endpoint.statements));
+          } finally {
+            await session.close();
+          }
+        };
+        for (let i = 0; i < 5; i++) await bareCall();
+        const bare = await hammer(bareCall, seconds);
+        const result: ApiScaleEndpointResult = {
+          name: endpoint.name,
+          path: endpoint.request.path,
+          app,
+          bare,
+          ratio: round(bare.requestsPerSecond > 0 ? app.requestsPerSecond / bare.requestsPerSecond : 0, 2),
+          profile: await profile(graph, endpoint.statements),
+        };
+        results.push(result);
+        say(
+          `  ${endpoint.name.padEnd(28)} app ${app.requestsPerSecond}/s p95 ${app.p95Ms} ms (${app.errors} errors); bare ${bare.requestsPerSecond}/s p95 ${bare.p95Ms} ms; ratio ${result.ratio}; ${result.profile.dbHits} db hits${result.profile.scans.length ? `, scans: ${result.profile.scans.join(', ')}` : ''}`,
+        );
+      } catch (error) {
+        // One endpoint failing (say, its warm-up timing out on a busy machine) is a result, not the end.
+        errors[endpoint.name] = error instanceof Error ? error.message : String(error);
+        say(`  ${endpoint.name} failed: ${errors[endpoint.name]}`);
+      }
     }
   } finally {
     await server.close();
@@ -267,5 +275,6 @@ export async function runApiScaleSuite(options: {
     seconds,
     hub: { id: hub.id, degree: hub.degree },
     endpoints: results,
+    errors,
   };
 }

@@ -165,6 +165,7 @@ function drawSection(draw: DrawSuiteResult): string {
           int(r.elements),
           r.renderer === 'webgl' && !r.webglAvailable ? 'webgl (unavailable: fell back)' : r.renderer,
           ms(r.firstFrameMs),
+          r.framesMeasured,
           ms(r.frameP50Ms),
           ms(r.frameP95Ms),
           r.heapMB.toFixed(1),
@@ -204,6 +205,7 @@ function apiScaleSection(api: ApiScaleSuiteResult): string {
     ),
     '',
     `The neighbours request asks for the busiest document (${api.hub.id}, ${int(api.hub.degree)} relationships), capped at 500.`,
+    ...Object.entries(api.errors).map(([name, message]) => `\nFailed: ${name}: ${message}`),
   ].join('\n');
 }
 
