@@ -5,7 +5,8 @@ import neo4j, {
   type RecordShape,
 } from 'neo4j-driver';
 import type { Neo4jConfig } from './config.ts';
-import { fromNeo4jError, neo4jCode } from './errors.ts';
+import { AppError, fromNeo4jError, neo4jCode } from './errors.ts';
+import { readSwitch, readWasWhole } from './switch-guard.ts';
 
 /**
  * The app's one handle on Neo4j. Every query runs in a managed read or write transaction with
@@ -21,6 +22,9 @@ export interface Graph {
   close(): Promise<void>;
 }
 
+const SWITCH_WAIT_MS = 30_000;
+const SWITCH_POLL_MS = 100;
+
 export function openGraph(config: Neo4jConfig): Graph {
   const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password), {
     disableLosslessIntegers: true,
@@ -32,6 +36,35 @@ export function openGraph(config: Neo4jConfig): Graph {
     userAgent: 'accountability-graph',
   });
   const database = config.database;
+
+  /**
+   * A read retried while a load switches a new generation in (see switch-guard.ts), so it sees the
+   * old graph or the new one, never a mixture; it gives up with DATABASE_UNAVAILABLE after a while.
+   */
+  async function guardedRead<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number) {
+    const deadline = performance.now() + SWITCH_WAIT_MS;
+    for (;;) {
+      const outcome = await run(
+        'READ',
+        async (tx) => {
+          const before = await readSwitch(tx);
+          if (before.active) return null;
+          const value = await work(tx);
+          return readWasWhole(before, await readSwitch(tx)) ? { value } : null;
+        },
+        timeoutMs,
+      );
+      if (outcome) return outcome.value;
+      if (performance.now() > deadline) {
+        throw new AppError(
+          'DATABASE_UNAVAILABLE',
+          'A new version of the graph is being switched in; try again in a minute.',
+          { waitedMs: SWITCH_WAIT_MS },
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, SWITCH_POLL_MS));
+    }
+  }
 
   async function run<T>(
     mode: 'READ' | 'WRITE',
@@ -58,7 +91,7 @@ export function openGraph(config: Neo4jConfig): Graph {
   return {
     database,
     driver,
-    read: (work, options) => run('READ', work, options?.timeoutMs),
+    read: (work, options) => guardedRead(work, options?.timeoutMs),
     write: (work, options) => run('WRITE', work, options?.timeoutMs),
     async verify() {
       try {

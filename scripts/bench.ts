@@ -8,8 +8,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applySchema } from '../graph/load/apply-schema.ts';
+import { runApiScaleSuite } from './bench/api-scale-suite.ts';
 import { runApiSuite } from './bench/api-suite.ts';
 import { BenchArgsError, iterationsFor, parseBenchArgs, USAGE } from './bench/args.ts';
+import { runDrawSuite } from './bench/draw-suite.ts';
 import { runLoadSuite } from './bench/load-suite.ts';
 import { machineInfo } from './bench/machine.ts';
 import { BenchSetupError, type BenchTarget, openBenchTarget } from './bench/neo4j-target.ts';
@@ -60,20 +62,29 @@ async function main(argv: readonly string[]): Promise<void> {
   const started = performance.now();
   const date = new Date().toISOString();
   const machine = machineInfo();
-  target = await openBenchTarget({ allowWipe: args.allowWipe, say });
-  const { graph } = target;
-  await applySchema(graph);
+  // The draw suite alone needs no database.
+  const needsNeo4j = args.suites.some((suite) => suite !== 'draw');
+  target = needsNeo4j ? await openBenchTarget({ allowWipe: args.allowWipe, say }) : null;
+  if (target) await applySchema(target.graph);
 
   const results: BenchResults = {
     date,
     command: `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`,
     durationSeconds: 0,
     machine,
-    neo4j: { version: target.neo4jVersion, edition: target.neo4jEdition, target: target.kind },
+    neo4j: target
+      ? { version: target.neo4jVersion, edition: target.neo4jEdition, target: target.kind }
+      : undefined,
     suites: {},
   };
   for (const suite of args.suites) {
     say(`\n▸ ${suite}`);
+    if (suite === 'draw') {
+      results.suites.draw = await runDrawSuite({ root: ROOT, say });
+      continue;
+    }
+    if (!target) throw new Error(`the ${suite} suite needs Neo4j`);
+    const { graph } = target;
     if (suite === 'load') {
       results.suites.load = await runLoadSuite({
         graph,
@@ -86,6 +97,14 @@ async function main(argv: readonly string[]): Promise<void> {
         graph,
         scale: args.scale,
         importDir: target.importDir,
+        say,
+      });
+    } else if (suite === 'api-scale') {
+      results.suites.apiScale = await runApiScaleSuite({
+        graph,
+        root: ROOT,
+        scale: args.scale,
+        seconds: args.seconds,
         say,
       });
     } else {

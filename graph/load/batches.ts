@@ -15,6 +15,33 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/**
+ * Batches of at most `maxItems` items and about `maxBytes` of properties (a single larger item is a
+ * batch of its own): large batches mean fewer round trips and commits, the byte cap keeps a batch of
+ * 4 KB documents as small in memory as a batch of short relationships.
+ */
+export function chunksByBytes<T extends { properties: Record<string, unknown> }>(
+  items: readonly T[],
+  maxItems: number,
+  maxBytes: number,
+): T[][] {
+  const out: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = JSON.stringify(item.properties).length;
+    if (current.length > 0 && (current.length >= maxItems || bytes + size > maxBytes)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {

@@ -25,6 +25,20 @@ export function changeCount(diff: PlanDiff): number {
   );
 }
 
+/** What an empty graph holds. */
+export const NOTHING_LOADED = (): { nodes: Existing; relationships: Existing } => ({
+  nodes: new Map(),
+  relationships: new Map(),
+});
+
+/** True when the graph holds no node at all; answered from Neo4j's count store, not by a scan. */
+export async function isGraphEmpty(graph: Graph): Promise<boolean> {
+  const count = await graph.read(async (tx) =>
+    (await tx.run('MATCH (n) RETURN count(n) AS nodes')).records[0]?.get('nodes'),
+  );
+  return Number(count ?? 0) === 0;
+}
+
 /**
  * Reads the id and seedHash of every loaded node and relationship, one label or type at a time so
  * that no single result holds the whole graph. Only domain labels are read: a node that is staged

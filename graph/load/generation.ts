@@ -1,9 +1,10 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../driver.ts';
 import { fromNeo4jError, neo4jCode } from '../errors.ts';
 import type { GraphPlan } from '../seed/plan.ts';
 import { NODE_LABELS, type NodeLabel, type RelationshipType } from '../seed/schema.ts';
-import { approximateBytes, assertLabel, assertType, chunks, groupBy } from './batches.ts';
+import { BEGIN_SWITCH, END_SWITCH } from '../switch-guard.ts';
+import { approximateBytes, assertLabel, assertType, chunksByBytes, groupBy } from './batches.ts';
 import { explainLimit } from './limit-error.ts';
 
 /**
@@ -26,7 +27,9 @@ const LEFTOVER_LABELS = [RETIRED, ...NODE_LABELS.map(stagedLabel)].join('|');
 export interface GenerationOptions {
   nodeBatch: number;
   relationshipBatch: number;
-  /** Time limit of the switch transaction; the database's own default applies when absent. */
+  /** Most bytes of properties in one staging transaction. */
+  batchBytes: number;
+  /** Time limit of the switch transaction; see switchTimeout. */
   switchTimeoutMs?: number;
   progress: (n: number, step: string) => void;
 }
@@ -71,6 +74,18 @@ MATCH (n:${label}) SET n:${RETIRED} REMOVE n:${label} RETURN count(n) AS moved`;
 const promote = (label: NodeLabel) => `
 MATCH (n:${stagedLabel(label)}) SET n:${label} REMOVE n:${stagedLabel(label)} RETURN count(n) AS moved`;
 
+/**
+ * The switch moves the label of every served and every staged node in one transaction, so its
+ * time grows with the graph and a million-relationship load (about 370,000 nodes) outlasts the app
+ * instance's 30 s default. The transaction therefore asks for its own limit, which (per the
+ * neo4j-driver documentation) Neo4j honours above the server's default from 5.3 on, where 4.2–5.2
+ * silently fell back to the default: 10 minutes, or 10 ms per node for larger graphs. Reads wait
+ * while it is applied (see switch-guard.ts) and answer 503 after 30 s.
+ */
+export function switchTimeout(nodes: number): number {
+  return Math.max(600_000, nodes * 10);
+}
+
 /** Writes the whole plan as a new generation and switches it in; see the note above. */
 export async function loadGeneration(
   graph: Graph,
@@ -85,7 +100,7 @@ export async function loadGeneration(
     for (const [label, nodes] of groupBy(plan.nodes, (n) => n.label)) {
       assertLabel(label);
       planned.set(label, nodes.length);
-      for (const batch of chunks(nodes, options.nodeBatch)) {
+      for (const batch of chunksByBytes(nodes, options.nodeBatch, options.batchBytes)) {
         const rows = batch.map((n) => n.properties);
         const result = await write(graph, { step: `staging ${label} nodes`, rows: batch }, (tx) =>
           tx.run(stageNodes(label), { rows }),
@@ -96,7 +111,7 @@ export async function loadGeneration(
     }
     for (const [type, relationships] of groupBy(plan.relationships, (r) => r.type)) {
       assertType(type);
-      for (const batch of chunks(relationships, options.relationshipBatch)) {
+      for (const batch of chunksByBytes(relationships, options.relationshipBatch, options.batchBytes)) {
         const rows = batch.map((r) => ({
           a: elementIds.get(r.source) ?? null,
           b: elementIds.get(r.target) ?? null,
@@ -123,6 +138,10 @@ export async function loadGeneration(
   const stageMs = performance.now() - started;
 
   started = performance.now();
+  const timeoutMs = options.switchTimeoutMs ?? switchTimeout(plan.nodes.length);
+  // Readers hold off while the switch is applied (see switch-guard.ts).
+  await graph.write((tx) => tx.run(BEGIN_SWITCH, { timeoutMs: neo4j.int(timeoutMs) }));
+  let switched = false;
   try {
     await graph.write(
       async (tx) => {
@@ -137,9 +156,11 @@ export async function loadGeneration(
           }
         }
       },
-      { timeoutMs: options.switchTimeoutMs },
+      { timeoutMs },
     );
+    switched = true;
   } catch (error) {
+    await graph.write((tx) => tx.run(END_SWITCH, { switched }));
     await cleanupGenerations(graph);
     throw explainLimit(error, {
       step: 'switching in the new generation',
@@ -147,6 +168,7 @@ export async function loadGeneration(
       bytes: 0,
     });
   }
+  await graph.write((tx) => tx.run(END_SWITCH, { switched }));
   const switchMs = performance.now() - started;
   progress(0, 'switched');
 

@@ -2,17 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { BenchArgsError, DEFAULT_OUT, iterationsFor, parseBenchArgs } from './args.ts';
 
 describe('parseBenchArgs', () => {
-  it('defaults to every suite, scale 10000 and the committed results file', () => {
+  it('defaults to every suite but api-scale, scale 10000 and the committed results file', () => {
     const args = parseBenchArgs([]);
     expect(args).toEqual({
       suites: ['load', 'scale', 'api'],
       scale: 10_000,
+      seconds: 30,
       out: DEFAULT_OUT,
       allowWipe: false,
       help: false,
     });
     expect(iterationsFor(args, 'load')).toBe(5);
     expect(iterationsFor(args, 'api')).toBe(200);
+    expect(parseBenchArgs(['api-scale', '--seconds', '5'])).toMatchObject({
+      suites: ['api-scale'],
+      seconds: 5,
+    });
   });
 
   it('keeps the chosen suites in the canonical order, once each, and reads both option forms', () => {

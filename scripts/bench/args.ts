@@ -1,23 +1,30 @@
 /** Command-line arguments of `npm run bench`, parsed once with zod and failing with a precise message. */
 import { z } from 'zod';
 
-export const SUITES = ['load', 'scale', 'api'] as const;
+export const SUITES = ['load', 'scale', 'api', 'api-scale', 'draw'] as const;
+/** `api-scale` loads a large graph first and `draw` needs Chromium, so they run only when named. */
+export const DEFAULT_SUITES = ['load', 'scale', 'api'] as const;
 export type Suite = (typeof SUITES)[number];
 
 export const DEFAULT_OUT = 'bench/results/latest.json';
 export const DEFAULT_SCALE = 10_000;
 export const DEFAULT_LOAD_ITERATIONS = 5;
 export const DEFAULT_API_ITERATIONS = 200;
+export const DEFAULT_SECONDS = 30;
 
 export const USAGE = `Usage: npm run bench -- [suite...] [options]
 
-Suites (default: all, in this order): ${SUITES.join(', ')}
+Suites (default: ${DEFAULT_SUITES.join(', ')}, in this order): ${SUITES.join(', ')}
   load   validate+plan the real seeds, first load, unchanged reload, reload after one edit
   scale  load a synthetic graph of --scale people into an empty graph, then reload it unchanged
   api    latency of representative API requests on the real seeds, plus a short concurrent run
+  api-scale  the app on the synthetic graph of --scale people beside a bare neo4j-driver script
+             running the same Cypher: 32 connections for --seconds per endpoint, PROFILE db hits
+  draw   Cytoscape.js alone in headless Chromium: 1k/5k/20k elements, canvas and WebGL renderers
 
 Options:
   --scale N        people in the synthetic graph (default ${DEFAULT_SCALE})
+  --seconds N      seconds of concurrent requests per endpoint and side in api-scale (default ${DEFAULT_SECONDS})
   --iterations N   repetitions per measurement (default ${DEFAULT_LOAD_ITERATIONS} for load, ${DEFAULT_API_ITERATIONS} requests per endpoint for api)
   --out FILE       JSON results (default ${DEFAULT_OUT}); a Markdown table is written beside it as .md
   --allow-wipe     allow wiping the database named by NEO4J_URI (the benchmarks empty it repeatedly)
@@ -37,9 +44,12 @@ export const BenchArgsSchema = z.object({
         error: (issue) => `unknown suite '${String(issue.input)}'; expected one of ${SUITES.join(', ')}`,
       }),
     )
-    .transform((chosen) => (chosen.length === 0 ? [...SUITES] : SUITES.filter((s) => chosen.includes(s)))),
+    .transform((chosen) =>
+      chosen.length === 0 ? [...DEFAULT_SUITES] : SUITES.filter((s) => chosen.includes(s)),
+    ),
   scale: count('--scale', 1_000_000).default(DEFAULT_SCALE),
   iterations: count('--iterations', 100_000).optional(),
+  seconds: count('--seconds', 600).default(DEFAULT_SECONDS),
   out: z
     .string()
     .min(1, '--out expects a file name')
@@ -54,7 +64,12 @@ export class BenchArgsError extends Error {
   override readonly name = 'BenchArgsError';
 }
 
-const VALUE_OPTIONS = { '--scale': 'scale', '--iterations': 'iterations', '--out': 'out' } as const;
+const VALUE_OPTIONS = {
+  '--scale': 'scale',
+  '--iterations': 'iterations',
+  '--seconds': 'seconds',
+  '--out': 'out',
+} as const;
 const FLAG_OPTIONS = { '--allow-wipe': 'allowWipe', '--help': 'help', '-h': 'help' } as const;
 
 /** Parses `argv` (without node and the script), accepting `--name value` and `--name=value`. */

@@ -1,7 +1,9 @@
 /** The results of a run: the JSON written for machines and the Markdown tables quoted in the README. */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ApiScaleSuiteResult } from './api-scale-suite.ts';
 import type { ApiSuiteResult } from './api-suite.ts';
+import type { DrawSuiteResult } from './draw-suite.ts';
 import type { LoadSuiteResult } from './load-suite.ts';
 import type { MachineInfo } from './machine.ts';
 import type { ScaleSuiteResult } from './scale-suite.ts';
@@ -12,8 +14,15 @@ export interface BenchResults {
   command: string;
   durationSeconds: number;
   machine: MachineInfo;
-  neo4j: { version: string; edition: string; target: 'local' | 'external' };
-  suites: { load?: LoadSuiteResult; scale?: ScaleSuiteResult; api?: ApiSuiteResult };
+  /** Absent when only suites that need no database ran. */
+  neo4j?: { version: string; edition: string; target: 'local' | 'external' };
+  suites: {
+    load?: LoadSuiteResult;
+    scale?: ScaleSuiteResult;
+    api?: ApiSuiteResult;
+    apiScale?: ApiScaleSuiteResult;
+    draw?: DrawSuiteResult;
+  };
 }
 
 function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
@@ -142,16 +151,76 @@ function apiSection(api: ApiSuiteResult): string {
   ].join('\n');
 }
 
+function drawSection(draw: DrawSuiteResult): string {
+  const errors = Object.entries(draw.errors)
+    .map(([run, message]) => `\n\nFailed: ${run}: ${message}`)
+    .join('');
+  return (
+    [
+      `### draw — Cytoscape.js ${draw.cytoscapeVersion} alone in headless Chromium (no GPU: WebGL is SwiftShader, in software), up to ${draw.frames} frames (or 15 s) of panning and zooming per run`,
+      '',
+      table(
+        ['elements', 'renderer', 'first frame ms', 'frames', 'frame p50 ms', 'frame p95 ms', 'JS heap MB'],
+        draw.runs.map((r) => [
+          int(r.elements),
+          r.renderer === 'webgl' && !r.webglAvailable ? 'webgl (unavailable: fell back)' : r.renderer,
+          ms(r.firstFrameMs),
+          r.framesMeasured,
+          ms(r.frameP50Ms),
+          ms(r.frameP95Ms),
+          r.heapMB.toFixed(1),
+        ]),
+      ),
+    ].join('\n') + errors
+  );
+}
+
+function apiScaleSection(api: ApiScaleSuiteResult): string {
+  return [
+    `### api-scale — the app beside a bare neo4j-driver script running the same Cypher, on ${int(api.nodes)} nodes and ${int(api.relationships)} relationships (scale ${int(api.scale)}); ${api.clients} concurrent connections for ${api.seconds} s per endpoint and side`,
+    '',
+    table(
+      [
+        'endpoint',
+        'app req/s',
+        'app p50 / p95 / p99 ms',
+        'app errors',
+        'bare req/s',
+        'bare p50 / p95 / p99 ms',
+        'app/bare',
+        'db hits (PROFILE)',
+        'scans',
+      ],
+      api.endpoints.map((e) => [
+        `${e.name} \`${e.path}\``,
+        int(e.app.requestsPerSecond),
+        `${ms(e.app.p50Ms)} / ${ms(e.app.p95Ms)} / ${ms(e.app.p99Ms)}`,
+        int(e.app.errors),
+        int(e.bare.requestsPerSecond),
+        `${ms(e.bare.p50Ms)} / ${ms(e.bare.p95Ms)} / ${ms(e.bare.p99Ms)}`,
+        `${e.ratio}×`,
+        int(e.profile.dbHits),
+        e.profile.scans.length > 0 ? e.profile.scans.join(', ') : 'none',
+      ]),
+    ),
+    '',
+    `The neighbours request asks for the busiest document (${api.hub.id}, ${int(api.hub.degree)} relationships), capped at 500.`,
+    ...Object.entries(api.errors).map(([name, message]) => `\nFailed: ${name}: ${message}`),
+  ].join('\n');
+}
+
 export function renderMarkdown(results: BenchResults): string {
   const m = results.machine;
   const sections = [
     `## Benchmarks (${results.date.slice(0, 10)})`,
     '',
-    `Measured with \`${results.command}\` on ${m.cpuModel} (${m.cores} cores, ${m.memoryGiB} GiB), Node ${m.node}, Neo4j ${results.neo4j.edition} ${results.neo4j.version} (${results.neo4j.target === 'local' ? "the project's own instance, on the same machine" : 'external'}); one-minute load average ${m.loadAverage1m} at the start${m.loadAverage1mAtEnd === undefined ? '' : ` and ${m.loadAverage1mAtEnd} at the end`}. Wall-clock times; the client, the app and Neo4j share the cores.`,
+    `Measured with \`${results.command}\` on ${m.cpuModel} (${m.cores} cores, ${m.memoryGiB} GiB), Node ${m.node}, ${results.neo4j ? `Neo4j ${results.neo4j.edition} ${results.neo4j.version} (${results.neo4j.target === 'local' ? "the project's own instance, on the same machine" : 'external'})` : 'no Neo4j'}; one-minute load average ${m.loadAverage1m} at the start${m.loadAverage1mAtEnd === undefined ? '' : ` and ${m.loadAverage1mAtEnd} at the end`}. Wall-clock times; the client, the app and Neo4j share the cores.`,
   ];
   if (results.suites.load) sections.push('', loadSection(results.suites.load));
   if (results.suites.scale) sections.push('', scaleSection(results.suites.scale));
   if (results.suites.api) sections.push('', apiSection(results.suites.api));
+  if (results.suites.apiScale) sections.push('', apiScaleSection(results.suites.apiScale));
+  if (results.suites.draw) sections.push('', drawSection(results.suites.draw));
   return `${sections.join('\n')}\n`;
 }
 

@@ -5,7 +5,7 @@ import type { Graph } from '../../graph/driver.ts';
 import { AppError } from '../../graph/errors.ts';
 import { fingerprintGraph } from '../../graph/fingerprint.ts';
 import { applySchema } from '../../graph/load/apply-schema.ts';
-import { type LoadOptions, loadPlan } from '../../graph/load/load-plan.ts';
+import { type LoadOptions, type LoadReport, loadPlan } from '../../graph/load/load-plan.ts';
 import { type GraphPlan, hashProperties, type Properties } from '../../graph/seed/plan.ts';
 import { planCounts } from '../../graph/seed/prepare.ts';
 import { openTestGraph, wipeGraph } from '../../test/graph-helpers.ts';
@@ -16,13 +16,19 @@ const SCALE = 400;
 const SLOW = 240_000;
 /** Small batches and a low in-place limit, so the generation path runs in many transactions. */
 const OPTIONS: LoadOptions = { inPlaceLimit: 100, nodeBatch: 150, relationshipBatch: 400 };
+/** The reader watching a reload: at most this many reads, each bounded, with a pause between. */
+const MAX_READS = 400;
+const READ_TIMEOUT = 20_000;
+const READ_PAUSE_MS = 25;
 
 let graph: Graph;
 let plan: GraphPlan;
 
 async function countsInGraph() {
   return graph.read(async (tx) => {
-    const nodes = await tx.run('MATCH (n) RETURN labels(n)[0] AS label, count(*) AS count');
+    const nodes = await tx.run(
+      'MATCH (n) WHERE NOT n:LoadSwitch RETURN labels(n)[0] AS label, count(*) AS count',
+    );
     const rels = await tx.run('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count');
     return {
       nodes: Object.fromEntries(nodes.records.map((r) => [r.get('label'), Number(r.get('count'))])),
@@ -42,6 +48,44 @@ function renamedPlan(suffix: string, extra: Properties = {}): GraphPlan {
     }),
     relationships: plan.relationships,
   };
+}
+
+interface View {
+  people: number;
+  renamed: number;
+  held: number;
+}
+
+/** What a reader sees: how many people, how many of them renamed by the reload, how many HELD. */
+async function readView(): Promise<View> {
+  return graph.read(
+    async (tx) => {
+      const record = (
+        await tx.run(`
+          MATCH (p:Person)
+          RETURN count(p) AS people,
+                 count(CASE WHEN p.name ENDS WITH ' v2' THEN 1 END) AS renamed,
+                 COUNT { MATCH (:Person)-[:HELD]->(:Tenure) } AS held`)
+      ).records[0];
+      return {
+        people: Number(record?.get('people')),
+        renamed: Number(record?.get('renamed')),
+        held: Number(record?.get('held')),
+      };
+    },
+    { timeoutMs: READ_TIMEOUT },
+  );
+}
+
+/**
+ * Reads views until asked to stop or MAX_READS is reached, pausing between reads so that on a
+ * 2-core machine the reader does not starve the load it watches. Bounded in count and per read.
+ */
+async function readViews(seen: View[], stop: { requested: boolean }): Promise<void> {
+  for (let i = 0; i < MAX_READS && !stop.requested; i += 1) {
+    seen.push(await readView());
+    await new Promise((resolve) => setTimeout(resolve, READ_PAUSE_MS));
+  }
 }
 
 beforeAll(async () => {
@@ -139,32 +183,19 @@ describe('loading a graph too large for one transaction', () => {
     async () => {
       const people = plan.nodes.filter((n) => n.label === 'Person').length;
       const held = plan.relationships.filter((r) => r.type === 'HELD').length;
-      const seen: { people: number; renamed: number; held: number }[] = [];
-      let loading = true;
-      const reader = (async () => {
-        while (loading) {
-          seen.push(
-            await graph.read(async (tx) => {
-              const record = (
-                await tx.run(`
-                MATCH (p:Person)
-                RETURN count(p) AS people,
-                       count(CASE WHEN p.name ENDS WITH ' v2' THEN 1 END) AS renamed,
-                       COUNT { MATCH (:Person)-[:HELD]->(:Tenure) } AS held`)
-              ).records[0];
-              return {
-                people: Number(record?.get('people')),
-                renamed: Number(record?.get('renamed')),
-                held: Number(record?.get('held')),
-              };
-            }),
-          );
-        }
-      })();
-      const report = await loadPlan(graph, renamedPlan(' v2'), OPTIONS).finally(() => {
-        loading = false;
-      });
-      await reader;
+      const seen: View[] = [];
+      const stop = { requested: false };
+      const reader = readViews(seen, stop);
+      let report: LoadReport;
+      try {
+        report = await loadPlan(graph, renamedPlan(' v2'), OPTIONS);
+      } finally {
+        // The reader never outlives the test: it is stopped and awaited whether the load passed or not.
+        stop.requested = true;
+        await reader;
+      }
+      // One more read once the load has returned: the new graph, whole.
+      seen.push(await readView());
       expect(report.mode).toBe('generation');
       expect(seen.length).toBeGreaterThan(1);
       for (const view of seen) {

@@ -1,11 +1,11 @@
 import type { GraphSchemaInfo } from '../../graph/contract/api.ts';
 import type { Graph } from '../../graph/driver.ts';
-import { GRAPH_SCHEMA } from './schema-queries.ts';
+import { GRAPH_SCHEMA, HIDDEN_LABELS } from './schema-queries.ts';
 
 /** What the graph holds: for the legend, the filters and the console's completion. */
 export async function readGraphSchema(graph: Graph): Promise<GraphSchemaInfo> {
   return graph.read(async (tx) => {
-    const record = (await tx.run(GRAPH_SCHEMA)).records[0];
+    const record = (await tx.run(GRAPH_SCHEMA, { hidden: HIDDEN_LABELS })).records[0];
     return {
       labels: record?.get('labels') ?? [],
       relationshipTypes: record?.get('relationshipTypes') ?? [],

@@ -1,0 +1,280 @@
+/**
+ * `api-scale`: the real app on the synthetic graph of `--scale` people, beside a bare neo4j-driver
+ * script that runs the same Cypher with the same parameters on the same Neo4j. For each endpoint,
+ * `CLIENTS` concurrent connections for `--seconds`: p50/p95/p99, requests/s and errors, first
+ * through the app, then bare; the ratio app/bare is the figure. Each query is also run once under
+ * PROFILE: its db hits and whether its plan starts from an index or scans.
+ */
+import path from 'node:path';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { Graph } from '../../graph/driver.ts';
+import { loadPlan } from '../../graph/load/load-plan.ts';
+import { ACCOUNTABILITY_BY_ORG } from '../../server/accountability/accountability-queries.ts';
+import { createApp } from '../../server/app.ts';
+import type { ServerConfig } from '../../server/config.ts';
+import { listenOnFreePort } from '../../server/listen.ts';
+import { silentLogger } from '../../server/logger.ts';
+import { NEIGHBOURS } from '../../server/nodes/node-queries.ts';
+import { luceneQuery } from '../../server/search/lucene-query.ts';
+import { SEARCH } from '../../server/search/search-queries.ts';
+import { AREA_INSPECTIONS, ORG_TIMELINE } from '../../server/timeline/timeline-queries.ts';
+import { type BenchRequest, timedRequest } from './http.ts';
+import { type Say, wipeData } from './neo4j-target.ts';
+import { perSecond, round, summarize } from './stats.ts';
+import { syntheticPlan } from './synthetic-plan.ts';
+
+export const CLIENTS = 32;
+const NEIGHBOUR_LIMIT = 500;
+
+interface Statement {
+  query: string;
+  params: Record<string, unknown>;
+}
+
+interface Endpoint {
+  name: string;
+  request: BenchRequest;
+  /** The Cypher the app runs for this request, in order, in one read transaction. */
+  statements: Statement[];
+}
+
+export interface RunFigures {
+  requests: number;
+  errors: number;
+  firstError?: string;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  requestsPerSecond: number;
+}
+
+export interface ApiScaleEndpointResult {
+  name: string;
+  path: string;
+  app: RunFigures;
+  bare: RunFigures;
+  /** app requests/s ÷ bare requests/s. */
+  ratio: number;
+  profile: { dbHits: number; rows: number; operators: string[]; scans: string[] };
+}
+
+export interface ApiScaleSuiteResult {
+  scale: number;
+  nodes: number;
+  relationships: number;
+  clients: number;
+  seconds: number;
+  hub: { id: string; degree: number };
+  endpoints: ApiScaleEndpointResult[];
+  errors: Record<string, string>;
+}
+
+/** `CLIENTS` loops, each sending one call after another until the time is up; none starts after it. */
+async function hammer(call: () => Promise<unknown>, seconds: number): Promise<RunFigures> {
+  const samples: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < deadline) {
+        const t = performance.now();
+        try {
+          await call();
+          samples.push(performance.now() - t);
+        } catch (error) {
+          errors += 1;
+          firstError ??= error instanceof Error ? error.message.slice(0, 200) : String(error);
+        }
+      }
+    }),
+  );
+  const s = summarize(samples.length > 0 ? samples : [0]);
+  return {
+    requests: samples.length,
+    errors,
+    firstError,
+    p50Ms: round(s.median),
+    p95Ms: round(s.p95),
+    p99Ms: round(s.p99),
+    requestsPerSecond: round(perSecond(samples.length, performance.now() - started), 1),
+  };
+}
+
+interface PlanNode {
+  operatorType: string;
+  dbHits: number;
+  rows: number;
+  children: PlanNode[];
+}
+
+/** Sums db hits over the statements' PROFILE plans and names every operator that scans. */
+async function profile(graph: Graph, statements: Statement[]): Promise<ApiScaleEndpointResult['profile']> {
+  const operators = new Set<string>();
+  let dbHits = 0;
+  let rows = 0;
+  const walk = (node: PlanNode) => {
+    operators.add(node.operatorType.replace(/@.*$/, ''));
+    dbHits += node.dbHits;
+    for (const child of node.children) walk(child);
+  };
+  await graph.read(async (tx) => {
+    for (const { query, params } of statements) {
+      const result = await tx.run(`PROFILE ${query}`, params);
+      const plan = result.summary.profile as unknown as PlanNode | false;
+      if (plan) {
+        walk(plan);
+        rows += plan.rows;
+      }
+    }
+  });
+  const all = [...operators].sort();
+  return { dbHits, rows, operators: all, scans: all.filter((o) => /AllNodesScan|LabelScan/.test(o)) };
+}
+
+async function runStatements(tx: ManagedTransaction, statements: Statement[]) {
+  for (const { query, params } of statements) await tx.run(query, params);
+}
+
+/** The node with the most relationships, for the capped neighbours request. */
+async function findHub(graph: Graph): Promise<{ id: string; label: string; degree: number }> {
+  const record = await graph.read(
+    async (tx) =>
+      (
+        await tx.run(`
+          MATCH (n:Document)
+          WITH n, COUNT { (n)--() } AS degree ORDER BY degree DESC LIMIT 1
+          RETURN n.id AS id, labels(n)[0] AS label, degree`)
+      ).records[0],
+  );
+  if (!record) throw new Error('the synthetic graph has no Document');
+  return { id: record.get('id'), label: record.get('label'), degree: Number(record.get('degree')) };
+}
+
+function endpoints(hub: { id: string; label: string }): Endpoint[] {
+  const org = 'org:synthetic-0';
+  const lucene = luceneQuery('council') as string;
+  return [
+    {
+      name: 'search',
+      request: { name: 'search', method: 'GET', path: '/api/search?q=council' },
+      statements: [
+        {
+          query: SEARCH,
+          params: { lucene, label: null, limit: neo4j.int(10), candidates: neo4j.int(50) },
+        },
+      ],
+    },
+    {
+      name: `neighbours (capped at ${NEIGHBOUR_LIMIT})`,
+      request: {
+        name: 'neighbours',
+        method: 'GET',
+        path: `/api/nodes/${encodeURIComponent(hub.id)}/neighbours?limit=${NEIGHBOUR_LIMIT}`,
+      },
+      statements: [
+        {
+          query: NEIGHBOURS,
+          params: { id: hub.id, label: hub.label, at: null, types: null, limit: neo4j.int(NEIGHBOUR_LIMIT) },
+        },
+      ],
+    },
+    {
+      name: 'accountability (org, date)',
+      request: {
+        name: 'accountability',
+        method: 'GET',
+        path: `/api/accountability?org=${org}&at=2020-06-01`,
+      },
+      statements: [{ query: ACCOUNTABILITY_BY_ORG, params: { org } }],
+    },
+    {
+      name: 'timeline (org)',
+      request: { name: 'timeline', method: 'GET', path: `/api/timeline?org=${org}` },
+      // The app answers no area inspections for a synthetic organisation, so the second query gets [].
+      statements: [
+        { query: AREA_INSPECTIONS, params: { id: org } },
+        { query: ORG_TIMELINE, params: { id: org, areaInspections: [] } },
+      ],
+    },
+  ];
+}
+
+export async function runApiScaleSuite(options: {
+  graph: Graph;
+  root: string;
+  scale: number;
+  seconds: number;
+  say: Say;
+}): Promise<ApiScaleSuiteResult> {
+  const { graph, root, scale, seconds, say } = options;
+  const plan = syntheticPlan(scale);
+  await wipeData(graph);
+  const loaded = await loadPlan(graph, plan);
+  say(
+    `  loaded ${plan.nodes.length} nodes, ${plan.relationships.length} relationships (${(loaded.durationMs / 1000).toFixed(1)} s)`,
+  );
+  const hub = await findHub(graph);
+  say(`  busiest node: ${hub.id} with ${hub.degree} relationships`);
+
+  const config: ServerConfig = {
+    host: '127.0.0.1',
+    port: 0,
+    cypher: { timeoutMs: 10_000, maxRows: 1_000, maxQueryLength: 20_000 },
+    dataDir: path.join(root, '.cache', 'bench-data'),
+  };
+  const server = await listenOnFreePort(createApp({ graph, config, logger: silentLogger }));
+  const results: ApiScaleEndpointResult[] = [];
+  const errors: Record<string, string> = {};
+  try {
+    for (const endpoint of endpoints(hub)) {
+      try {
+        // Both sides warm up the same way: a few calls before the clock starts.
+        for (let i = 0; i < 5; i++) await timedRequest(server.url, endpoint.request);
+        const app = await hammer(() => timedRequest(server.url, endpoint.request), seconds);
+        const bareCall = async () => {
+          const session = graph.driver.session({
+            database: graph.database,
+            defaultAccessMode: neo4j.session.READ,
+          });
+          try {
+            await session.executeRead((tx) => runStatements(tx, endpoint.statements));
+          } finally {
+            await session.close();
+          }
+        };
+        for (let i = 0; i < 5; i++) await bareCall();
+        const bare = await hammer(bareCall, seconds);
+        const result: ApiScaleEndpointResult = {
+          name: endpoint.name,
+          path: endpoint.request.path,
+          app,
+          bare,
+          ratio: round(bare.requestsPerSecond > 0 ? app.requestsPerSecond / bare.requestsPerSecond : 0, 2),
+          profile: await profile(graph, endpoint.statements),
+        };
+        results.push(result);
+        say(
+          `  ${endpoint.name.padEnd(28)} app ${app.requestsPerSecond}/s p95 ${app.p95Ms} ms (${app.errors} errors); bare ${bare.requestsPerSecond}/s p95 ${bare.p95Ms} ms; ratio ${result.ratio}; ${result.profile.dbHits} db hits${result.profile.scans.length ? `, scans: ${result.profile.scans.join(', ')}` : ''}`,
+        );
+      } catch (error) {
+        // One endpoint failing (say, its warm-up timing out on a busy machine) is a result, not the end.
+        errors[endpoint.name] = error instanceof Error ? error.message : String(error);
+        say(`  ${endpoint.name} failed: ${errors[endpoint.name]}`);
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return {
+    scale,
+    nodes: plan.nodes.length,
+    relationships: plan.relationships.length,
+    clients: CLIENTS,
+    seconds,
+    hub: { id: hub.id, degree: hub.degree },
+    endpoints: results,
+    errors,
+  };
+}

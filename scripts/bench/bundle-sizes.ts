@@ -1,0 +1,72 @@
+/**
+ * The JS a browser downloads, gzipped: for the first view (the entry chunk and every chunk it
+ * imports statically) and for the Cypher console (its lazily loaded chunk and what only it
+ * imports). Built with the project's own Vite config into a scratch folder, with a manifest.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  src?: string;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+export interface BundleSizes {
+  firstViewGzipKB: number;
+  firstViewFiles: number;
+  consoleGzipKB: number;
+  consoleFiles: number;
+}
+
+/** The chunk and everything it imports statically, by manifest key. */
+function closure(
+  manifest: Record<string, ManifestChunk>,
+  key: string,
+  seen = new Set<string>(),
+): Set<string> {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const next of manifest[key]?.imports ?? []) closure(manifest, next, seen);
+  return seen;
+}
+
+export async function measureBundles(root: string): Promise<BundleSizes> {
+  const outDir = await mkdtemp(path.join(tmpdir(), 'bench-bundle-'));
+  try {
+    await build({
+      configFile: path.join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, manifest: true },
+    });
+    const manifest = JSON.parse(
+      await readFile(path.join(outDir, '.vite', 'manifest.json'), 'utf8'),
+    ) as Record<string, ManifestChunk>;
+    const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+    const consoleKey = Object.keys(manifest).find((key) => /console-panel/.test(key));
+    if (!entry || !consoleKey) throw new Error('the build has no entry or no console chunk');
+    const gzipKB = async (keys: Iterable<string>) => {
+      let bytes = 0;
+      for (const key of keys) {
+        const file = manifest[key]?.file;
+        if (file?.endsWith('.js')) bytes += gzipSync(await readFile(path.join(outDir, file))).length;
+      }
+      return Math.round(bytes / 102.4) / 10;
+    };
+    const first = closure(manifest, entry);
+    const consoleOnly = [...closure(manifest, consoleKey)].filter((key) => !first.has(key));
+    return {
+      firstViewGzipKB: await gzipKB(first),
+      firstViewFiles: first.size,
+      consoleGzipKB: await gzipKB(consoleOnly),
+      consoleFiles: consoleOnly.length,
+    };
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
