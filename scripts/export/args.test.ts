@@ -109,7 +109,7 @@ describe('outputFiles', () => {
       scale: 1,
       title: 'Bury',
     });
-    expect(parse('--chart org:bury-council --format csv --out tenures.csv').format).toBe('csv');
+    expect(parse('--chart org:bury-council --format csv --out tenures.csv')).toMatchObject({ format: 'csv' });
     expect(outputFiles('csv', 'tenures.csv', true)).toEqual(['tenures.csv']);
   });
 

@@ -26,10 +26,13 @@ describe('rows and lanes', () => {
     ]);
   });
 
-  it('keeps a vacancy between two holders on the same lane, between them', () => {
+  it('keeps two holders with a vacancy between them on one lane, the vacancy on its own lane under them', () => {
     const lanes = packLanes(post('post:dcs'));
-    expect(lanes).toHaveLength(1);
-    expect(lanes[0]?.map((i) => i.kind)).toEqual(['tenure', 'vacancy', 'tenure']);
+    expect(lanes.map((l) => l.map((i) => i.kind))).toEqual([['tenure', 'tenure'], ['vacancy']]);
+    const [before, after] = lanes[0] ?? [];
+    const vacancy = lanes[1]?.[0];
+    expect(vacancy?.extent?.start).toBeGreaterThan(before?.extent?.end ?? Number.POSITIVE_INFINITY);
+    expect(vacancy?.extent?.end).toBeLessThan(after?.extent?.start ?? 0);
   });
 
   it('gives two joint holders a lane each', () => {
@@ -89,11 +92,16 @@ describe('what is drawn for a tenure', () => {
     expect(ivy?.label).toBe('Ivy Irwin (interim)');
   });
 
-  it('a vacancy is drawn and labelled between the two holders', () => {
-    const lane = packLanes(post('post:dcs'))[0] ?? [];
-    const drawn = laneDrawings(lane, scale, measure, 'post:dcs');
-    expect(drawn.map((d) => d.ref)).toEqual(['t:tenure:sam-dcs', 'v:post:dcs:0', 't:tenure:dee-dcs']);
-    expect(drawn[1]?.label).toBe('vacant');
+  it('a vacancy is drawn as a box and labelled', () => {
+    const [holders, vacancies] = packLanes(post('post:dcs'));
+    expect(laneDrawings(holders ?? [], scale, measure, 'post:dcs').map((d) => d.ref)).toEqual([
+      't:tenure:sam-dcs',
+      't:tenure:dee-dcs',
+    ]);
+    const [vacancy] = laneDrawings(vacancies ?? [], scale, measure, 'post:dcs');
+    expect(vacancy?.ref).toBe('v:post:dcs:0');
+    expect(vacancy?.marks[0]?.kind).toBe('vacancy');
+    expect(vacancy?.placed?.text).toBe('vacant');
   });
 
   it('never lets two names of a lane overlap, at any zoom', () => {

@@ -81,12 +81,11 @@ export function createPostsPanel(root: HTMLElement, deps: Deps) {
     scroller,
   );
   const details = h('div', { class: 'pc-details', 'data-testid': 'posts-details', 'aria-live': 'polite' });
-  const side = h(
-    'aside',
-    { class: 'pc-side' },
-    h('h3', {}, 'Details'),
-    details,
-    h('h3', {}, 'Legend'),
+  const side = h('aside', { class: 'pc-side' }, h('h3', {}, 'Details'), details);
+  const legend = h(
+    'details',
+    { class: 'pc-legend-box', open: true },
+    h('summary', {}, 'Legend'),
     postsLegend(),
   );
   replace(
@@ -96,7 +95,7 @@ export function createPostsPanel(root: HTMLElement, deps: Deps) {
       { class: 'pc' },
       h('div', { class: 'pc-top' }, title, toolbar),
       status,
-      h('div', { class: 'pc-main' }, chartBox, side),
+      h('div', { class: 'pc-main' }, chartBox, legend, side),
     ),
   );
   renderDetails(details, null, deps);
@@ -171,7 +170,8 @@ export function createPostsPanel(root: HTMLElement, deps: Deps) {
 
   function draw(): void {
     if (!model || !range) return;
-    width = Math.max(480, Math.floor(chartBox.clientWidth || 1000));
+    // The drawing is exactly as wide as its box, so that nothing placed inside it is cut off.
+    width = Math.max(240, Math.floor(chartBox.clientWidth - 2 || 1000));
     view = createView(model, range, width, measure);
     chartBox.dataset.rangeStart = dayString(range.start);
     chartBox.dataset.rangeEnd = dayString(range.end);
@@ -320,7 +320,7 @@ export function createPostsPanel(root: HTMLElement, deps: Deps) {
     });
   });
   new ResizeObserver(() => {
-    if (model && Math.floor(chartBox.clientWidth) !== width && chartBox.clientWidth > 0) draw();
+    if (model && Math.floor(chartBox.clientWidth - 2) !== width && chartBox.clientWidth > 0) draw();
   }).observe(chartBox);
 
   function load(id: string): void {
@@ -369,7 +369,7 @@ export function createPostsPanel(root: HTMLElement, deps: Deps) {
       }
       const id = orgOf(state);
       if (id === org) {
-        if (model && chartBox.clientWidth > 0 && Math.floor(chartBox.clientWidth) !== width) draw();
+        if (model && chartBox.clientWidth > 0 && Math.floor(chartBox.clientWidth - 2) !== width) draw();
         return;
       }
       org = id;

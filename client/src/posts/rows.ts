@@ -26,25 +26,11 @@ export const ORG_ROW = 28;
 export const LANE = 24;
 export const ROW_PAD = 6;
 
-/** Days kept free between two items in one lane: none, a vacancy the day after a tenure ends shares its lane (the names are placed apart by the label placement). */
+/** Days kept free between two items in one lane: none; a tenure may start the day after another ends. */
 const GAP_DAYS = 0;
 
-/**
- * Greedy interval packing: items by start, each into the first lane free at its start. Undated
- * tenures (no span, no dated source) go on a lane of their own, last, so they are still listed.
- */
-export function packLanes(post: Post): LaneItem[][] {
-  const items: LaneItem[] = [
-    ...post.tenures.map((tenure): LaneItem => ({ kind: 'tenure', tenure, extent: tenureExtent(tenure) })),
-    ...post.vacancies.map((vacancy, index): LaneItem => {
-      const start = daysOf(vacancy.notBefore)?.start ?? vacancy.notBefore;
-      const end = daysOf(vacancy.notAfter)?.end ?? vacancy.notAfter;
-      return { kind: 'vacancy', vacancy, index, extent: { start: dayNumber(start), end: dayNumber(end) } };
-    }),
-  ];
-  const dated = items.filter((i) => i.extent !== null);
-  const undated = items.filter((i) => i.extent === null);
-  dated.sort(
+function pack(items: LaneItem[]): LaneItem[][] {
+  const dated = [...items].sort(
     (a, b) => (a.extent?.start ?? 0) - (b.extent?.start ?? 0) || (a.extent?.end ?? 0) - (b.extent?.end ?? 0),
   );
   const lanes: LaneItem[][] = [];
@@ -60,6 +46,28 @@ export function packLanes(post: Post): LaneItem[][] {
       ends[lane] = extent.end;
     }
   }
+  return lanes;
+}
+
+/**
+ * Greedy interval packing: items by start, each into the first lane free at its start. Undated
+ * tenures (no span, no dated source) go on a lane of their own, last, so they are still listed.
+ */
+export function packLanes(post: Post): LaneItem[][] {
+  const items: LaneItem[] = [
+    ...post.tenures.map((tenure): LaneItem => ({ kind: 'tenure', tenure, extent: tenureExtent(tenure) })),
+    ...post.vacancies.map((vacancy, index): LaneItem => {
+      const start = daysOf(vacancy.notBefore)?.start ?? vacancy.notBefore;
+      const end = daysOf(vacancy.notAfter)?.end ?? vacancy.notAfter;
+      return { kind: 'vacancy', vacancy, index, extent: { start: dayNumber(start), end: dayNumber(end) } };
+    }),
+  ];
+  // Vacancies get lanes of their own, under the holders', so that each has room for its label.
+  const lanes = [
+    ...pack(items.filter((i) => i.kind === 'tenure' && i.extent !== null)),
+    ...pack(items.filter((i) => i.kind === 'vacancy')),
+  ];
+  const undated = items.filter((i) => i.extent === null);
   for (const item of undated) lanes.push([item]);
   return lanes;
 }
