@@ -56,7 +56,7 @@ export function createPostsPanel(root: HTMLElement, deps: Deps) {
     { class: 'pc-toolbar', role: 'toolbar', 'aria-label': 'Chart tools' },
     button('−', 'posts-zoom-out', () => zoomBy(1 / 1.6), 'Zoom out'),
     button('+', 'posts-zoom-in', () => zoomBy(1.6), 'Zoom in'),
-    button('Fit', 'posts-fit', () => fit(), 'Fit the data'),
+    button('Fit', 'posts-fit', () => fitToData(), 'Fit the data'),
     button('◀', 'posts-pan-left', () => panBy(-0.25), 'Earlier'),
     button('▶', 'posts-pan-right', () => panBy(0.25), 'Later'),
     h('span', { class: 'pc-sep' }),
@@ -184,7 +184,7 @@ export function createPostsPanel(root: HTMLElement, deps: Deps) {
     range = next;
     draw();
   }
-  function fit(): void {
+  function fitToData(): void {
     if (chart) setRange(fitRange(chart.extent, new Date().toISOString().slice(0, 10)));
   }
   function zoomBy(factor: number, anchorX?: number): void {
@@ -348,7 +348,7 @@ export function createPostsPanel(root: HTMLElement, deps: Deps) {
               ),
         );
         renderDetails(details, null, deps);
-        fit();
+        fitToData();
         chartBox.dataset.state = 'ready';
       },
       (error: unknown) => {

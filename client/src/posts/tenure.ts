@@ -70,7 +70,7 @@ export function lastEvidencedDay(t: ChartTenure): string | null {
     const d = p.from ? daysOf(p.from)?.start : null;
     if (d) days.push(d);
   }
-  return days.length === 0 ? null : days.reduce((a, b) => (a > b ? a : b));
+  return days.length === 0 ? null : ([...days].sort().at(-1) ?? null);
 }
 
 /** The name written on the bar: the holder, and the capacity unless substantive (legible without colour). */
