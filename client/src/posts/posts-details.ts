@@ -19,6 +19,12 @@ function fact(term: string, value: string): HTMLElement[] {
   return [h('dt', {}, term), h('dd', {}, value)];
 }
 
+/** To the Explore tab, with the node selected and in view. */
+function showInGraph(id: string, deps: Deps): void {
+  deps.store.dispatch({ type: 'setTab', tab: 'explore' });
+  deps.jumpTo(id);
+}
+
 function personButton(id: string, name: string, deps: Deps): HTMLElement {
   return h(
     'button',
@@ -91,7 +97,7 @@ export function renderDetails(root: HTMLElement, target: Target | null, deps: De
       parts.push(
         h(
           'button',
-          { type: 'button', class: 'link-button', onclick: () => deps.jumpTo(ev.id) },
+          { type: 'button', class: 'link-button', onclick: () => showInGraph(ev.id, deps) },
           'Show in the graph',
         ),
       );
