@@ -32,7 +32,7 @@ function personButton(id: string, name: string, deps: Deps): HTMLElement {
       type: 'button',
       class: 'link-button',
       'data-testid': 'posts-show-in-graph',
-      onclick: () => deps.jumpTo(id),
+      onclick: () => showInGraph(id, deps),
     },
     `Show ${name} in the graph`,
   );
