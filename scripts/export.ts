@@ -1,6 +1,7 @@
 /**
  * `npm run export -- --from <node-id> --depth <n> --at <date> --format png|svg|json|csv|graphml --out <file>`
- * or `--view <saved view id>`: the explorer's exports without opening a browser. The tracker formats
+ * or `--view <saved view id>`: the explorer's exports without opening a browser; `--chart <org-id>`
+ * the Posts tab's chart (png, svg) or its tenures (csv). The tracker formats
  * (popolo, ftm, gexf, wikidata) export an organisation (`--from org:…`) or a saved view's tenures.
  * Data formats are written here from the same API and composition as the explorer's; images are drawn by the built
  * client in headless Chromium. Bad arguments get a message and exit code 2; other failures exit 1.
@@ -13,7 +14,9 @@ import { ApiError, createApi } from '../client/src/api.ts';
 import { styleOf } from '../client/src/canvas/style.ts';
 import { createSavedViewsApi } from '../client/src/export/saved-views-api.ts';
 import { sourceLine } from '../client/src/export/sources.ts';
+import { fetchPostsChart } from '../client/src/posts/posts-api.ts';
 import { neo4jConfigFromEnv } from '../graph/config.ts';
+import type { PostsChart } from '../graph/contract/posts-chart.ts';
 import { openGraph } from '../graph/driver.ts';
 import { graphToCsv } from '../graph/export/csv.ts';
 import type { ExportMeta } from '../graph/export/elements.ts';
@@ -35,6 +38,7 @@ import {
   USAGE,
   UsageError,
 } from './export/args.ts';
+import { chartCsv, renderChart } from './export/chart.ts';
 import { checkBrowserReady, renderImage } from './export/render.ts';
 import { type Subgraph, subgraphFrom, subgraphOfView } from './export/subgraph.ts';
 import { fetchDataset } from './export/tracker-dataset.ts';
@@ -76,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const args: ExportArgs = parsed;
-  const files = outputFiles(args.format, args.out);
+  const files = outputFiles(args.format, args.out, args.source.kind === 'chart');
   checkWritable(files);
   const image = IMAGE_FORMATS.includes(args.format);
   if (image) checkBrowserReady(CLIENT_DIR);
@@ -100,6 +104,41 @@ async function main(argv: string[]): Promise<number> {
     const baseUrl = server.url;
     try {
       const api = createApi({ baseUrl });
+      if (args.source.kind === 'chart') {
+        const { id, from, to } = args.source;
+        let chart: PostsChart;
+        try {
+          chart = await fetchPostsChart(
+            { org: id, from: from ?? undefined, to: to ?? undefined },
+            { baseUrl },
+          );
+        } catch (error) {
+          if (error instanceof ApiError && error.code === 'NOT_FOUND')
+            throw new UsageError(`--chart: no organisation with id '${id}' in the graph at ${neo4j.uri}`);
+          throw error;
+        }
+        if (args.format === 'csv') {
+          await writeFile(args.out, await chartCsv(chart, api));
+        } else {
+          const bytes = await renderChart({
+            baseUrl,
+            org: id,
+            from,
+            to,
+            format: args.format as 'png' | 'svg',
+            scale: args.scale,
+            title: args.title,
+          });
+          await writeFile(args.out, bytes);
+        }
+        const tenures = chart.organisations.reduce(
+          (n, o) => n + o.posts.reduce((m, p) => m + p.tenures.length, 0),
+          0,
+        );
+        const posts = chart.organisations.reduce((n, o) => n + o.posts.length, 0);
+        console.log(`Wrote ${args.out} (${posts} posts, ${tenures} tenures).`);
+        return 0;
+      }
       if (isTrackerFormat(args.format) && args.source.kind === 'node') {
         // An organisation: its posts, every tenure of them and their holders, over all dates.
         const dataset = await fetchDataset(baseUrl, { org: args.source.id });

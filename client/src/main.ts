@@ -17,6 +17,7 @@ import { renderLegend } from './explorer/legend.ts';
 import { buildOpening } from './explorer/opening.ts';
 import { createSearch } from './explorer/search.ts';
 import { installExports } from './export/install.ts';
+import { createPostsPanel } from './posts/posts-panel.ts';
 import { createHealthBanner } from './shell/banner.ts';
 import { createTabPanels, createTabs, type TabTable } from './shell/tabs.ts';
 import { type AppState, initialState, linkOf } from './state/app-state.ts';
@@ -69,6 +70,7 @@ function start(): void {
       panelClass: 'timeline-tab-panel',
       build: (panel) => createTimelinePanel(panel, deps),
     },
+    posts: { title: 'Posts', panelClass: 'posts-tab-panel', build: (panel) => createPostsPanel(panel, deps) },
     console: {
       title: 'Console',
       panelClass: 'console-tab-panel',

@@ -95,4 +95,43 @@ describe('outputFiles', () => {
       /--depth does not apply/,
     );
   });
+
+  it('reads a Posts chart export, its years bounding it, images framed, CSV one file', () => {
+    expect(parse('--chart org:bury-council --from 2015 --to 2020 --out posts.svg')).toMatchObject({
+      source: { kind: 'chart', id: 'org:bury-council', from: '2015', to: '2020' },
+      format: 'svg',
+      frame: true,
+      scale: 2,
+    });
+    expect(parse('--chart org:bury-council --out posts.png --scale 1 --title Bury')).toMatchObject({
+      source: { kind: 'chart', from: null, to: null },
+      format: 'png',
+      scale: 1,
+      title: 'Bury',
+    });
+    expect(parse('--chart org:bury-council --format csv --out tenures.csv')).toMatchObject({ format: 'csv' });
+    expect(outputFiles('csv', 'tenures.csv', true)).toEqual(['tenures.csv']);
+  });
+
+  it('refuses a chart of anything but an organisation, in other formats, or with the graph options', () => {
+    expect(fails('--chart person:pat --out p.svg')).toMatch(
+      /--chart: 'person:pat' is not an organisation id/,
+    );
+    expect(fails('--chart org:bury-council --out p.json')).toMatch(
+      /--chart draws png or svg, or writes csv, not json/,
+    );
+    expect(fails('--chart org:bury-council --at 2017-11-21 --out p.svg')).toMatch(
+      /--at does not apply to --chart/,
+    );
+    expect(fails('--chart org:bury-council --from 20x7 --out p.svg')).toMatch(
+      /--from: with --chart, expected a year/,
+    );
+    expect(fails('--chart org:bury-council --from 2020 --to 2015 --out p.svg')).toMatch(
+      /--from 2020 is after --to 2015/,
+    );
+    expect(fails('--chart org:bury-council --scale 2 --out p.csv')).toMatch(
+      /--scale applies to png and svg only/,
+    );
+    expect(fails('--from org:bury-council --to 2019 --out p.json')).toMatch(/--to applies to --chart only/);
+  });
 });

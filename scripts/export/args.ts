@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DaySchema, NodeIdSchema, SavedViewIdSchema } from '../../graph/contract/api.ts';
 import { TRACKER_FORMATS, type TrackerFormat } from '../../graph/contract/exports.ts';
+import { PostsChartQuerySchema } from '../../graph/contract/posts-chart.ts';
 
 /**
  * The arguments of `npm run export`, checked before anything is opened, each problem named with its
@@ -19,12 +20,18 @@ export const LAYOUTS = ['fcose', 'dagre', 'concentric'] as const;
 export const USAGE = `Usage:
   npm run export -- --from <node-id> [--depth <n>] [--at <YYYY-MM-DD>] --format <format> --out <file>
   npm run export -- --view <saved-view-id> --format <format> --out <file>
+  npm run export -- --chart <org-id> [--from <year> --to <year>] --format png|svg|csv --out <file>
 
 Formats: png, svg (drawn by the built client in headless Chromium), json, csv, graphml; and for
 office-holder trackers popolo (Popolo JSON), ftm (FollowTheMoney entities, NDJSON), gexf (GEXF 1.3
 with time spells, for Gephi's timeline) and wikidata (position-held statements as CSV), which export
 an organisation (--from org:…: its posts, every tenure of them, their holders and sources) or the
 tenures in a saved view (--view).
+
+--chart draws the Posts tab's chart of an organisation and the bodies answerable with it (png or
+svg, in the publication frame, drawn by the built client), or writes its tenures as CSV (one row per
+tenure: person, post, organisation, capacity, from and to with their precision, certainty, sources).
+With --chart, --from and --to are years (or YYYY-MM, YYYY-MM-DD) bounding the chart.
 
 Options:
   --from <node-id>     the node to start from, e.g. org:bury-council
@@ -39,7 +46,9 @@ Options:
   --background <bg>    images: white | transparent (default white)
   --visible            images: only the browser window's view, not the whole graph
   --frame              images: add a title, the date, a legend and the sources
-  --title <text>       the title for --frame and in JSON/GraphML
+  --title <text>       the title for --frame and in JSON/GraphML (and of a --chart image)
+  --chart <org-id>     the Posts chart of an organisation: png | svg | csv
+  --to <date>          with --chart: the last year (or month, day) to show
   --layout <name>      images from --from: fcose | dagre | concentric (default fcose)
   --help               this text
 
@@ -49,7 +58,8 @@ are read from DATA_DIR (default .data).`;
 export interface ExportArgs {
   source:
     | { kind: 'node'; id: string; depth: number; at: string | null; limit: number }
-    | { kind: 'view'; id: string };
+    | { kind: 'view'; id: string }
+    | { kind: 'chart'; id: string; from: string | null; to: string | null };
   format: Format;
   out: string;
   scale: number;
@@ -97,6 +107,8 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs | { help: t
         at: { type: 'string' },
         limit: { type: 'string' },
         view: { type: 'string' },
+        chart: { type: 'string' },
+        to: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
         scale: { type: 'string' },
@@ -121,6 +133,9 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs | { help: t
   let source: ExportArgs['source'];
   const view = str('view');
   const from = str('from');
+  const chart = str('chart');
+  if (chart !== undefined) return chartArgs(chart, values, format, out);
+  if (values.to !== undefined) throw new UsageError('--to applies to --chart only');
   if (view !== undefined) {
     for (const option of ['from', 'depth', 'at', 'limit'])
       if (values[option] !== undefined)
@@ -185,9 +200,58 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs | { help: t
   };
 }
 
-/** The files a format writes for `--out`: csv writes two beside each other. */
-export function outputFiles(format: Format, out: string): string[] {
-  if (format !== 'csv') return [out];
+const CHART_FORMATS: readonly Format[] = ['png', 'svg', 'csv'];
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** `--chart <org-id> [--from <year>] [--to <year>]`: the Posts chart, as png, svg or csv. */
+function chartArgs(
+  id: string,
+  values: Record<string, string | boolean | undefined>,
+  format: Format,
+  out: string,
+): ExportArgs {
+  const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  if (!PostsChartQuerySchema.shape.org.safeParse(id).success || !id.startsWith('org:'))
+    throw new UsageError(
+      `--chart: '${id}' is not an organisation id (expected something like org:bury-council)`,
+    );
+  if (!CHART_FORMATS.includes(format))
+    throw new UsageError(`--chart draws png or svg, or writes csv, not ${format}`);
+  for (const option of ['view', 'depth', 'at', 'limit', 'layout', 'visible', 'background'])
+    if (values[option] !== undefined) throw new UsageError(`--${option} does not apply to --chart`);
+  const bound = (option: 'from' | 'to') => {
+    const value = str(option);
+    if (value === undefined) return null;
+    if (!PARTIAL_DATE.test(value) || Number.isNaN(Date.parse(value)))
+      throw new UsageError(
+        `--${option}: with --chart, expected a year like 2017 (or YYYY-MM, YYYY-MM-DD), got '${value}'`,
+      );
+    return value;
+  };
+  const from = bound('from');
+  const to = bound('to');
+  if (from && to && from.slice(0, to.length) > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  if (format === 'csv' && (values.scale !== undefined || values.frame !== undefined))
+    throw new UsageError(
+      `--${values.scale !== undefined ? 'scale' : 'frame'} applies to png and svg only, not csv`,
+    );
+  return {
+    source: { kind: 'chart', id, from, to },
+    format,
+    out,
+    scale: int('scale', str('scale'), 1, 4, 2),
+    background: 'white',
+    full: true,
+    // A chart image is always framed: its legend and sources are part of it.
+    frame: true,
+    title: str('title') ?? '',
+    layout: 'fcose',
+  };
+}
+
+/** The files a format writes for `--out`: csv writes two beside each other (a chart's tenures, one). */
+export function outputFiles(format: Format, out: string, chart = false): string[] {
+  if (format !== 'csv' || chart) return [out];
   const base = out.replace(/\.csv$/i, '');
   return [`${base}-nodes.csv`, `${base}-relationships.csv`];
 }
