@@ -17,6 +17,7 @@ import { createSearch } from './explorer/search.ts';
 import { installExports } from './export/install.ts';
 import { createHealthBanner } from './shell/banner.ts';
 import { createTabPanels, createTabs, type TabTable } from './shell/tabs.ts';
+import { createSourcesPanel } from './sources/sources-panel.ts';
 import { type AppState, initialState, linkOf } from './state/app-state.ts';
 import { createStore } from './state/store.ts';
 import { decodeLink, encodeLink, isBlankLink } from './state/url-state.ts';
@@ -78,6 +79,11 @@ function start(): void {
         });
         return consolePanel;
       },
+    },
+    sources: {
+      title: 'Sources',
+      panelClass: 'sources-tab-panel',
+      build: (panel) => createSourcesPanel(panel, deps),
     },
   };
 
