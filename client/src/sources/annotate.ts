@@ -250,7 +250,16 @@ export function createAnnotator(root: HTMLElement, deps: Deps, actions: Annotate
   function drawMargin() {
     if (!detail) return;
     const d = detail;
-    const open = suggestions?.attestations.filter((s) => s.facts.length > 0) ?? null;
+    // A suggestion whose words already back a fact here has been confirmed: it is not offered again.
+    const used = new Set(
+      d.facts.flatMap((f) =>
+        f.quotes.map((q) => (q.anchor ? `${q.anchor.position.start}-${q.anchor.position.end}` : '')),
+      ),
+    );
+    const open =
+      suggestions?.attestations.filter(
+        (s) => s.facts.length > 0 && !used.has(`${s.anchor.position.start}-${s.anchor.position.end}`),
+      ) ?? null;
     replace(
       margin,
       h('h3', {}, 'Suggested attestations'),

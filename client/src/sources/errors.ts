@@ -28,7 +28,8 @@ export function errorBox(error: unknown, openDocument: (id: string) => void): HT
       h('strong', {}, 'Someone else changed this meanwhile. '),
       'The document has been read again; check it and redo your change.',
     );
-    if (files && files.length > 0) box.append(h('ul', {}, ...files.map((f) => h('li', {}, h('code', {}, f)))));
+    if (files && files.length > 0)
+      box.append(h('ul', {}, ...files.map((f) => h('li', {}, h('code', {}, f)))));
     return box;
   }
   if (error.status === 409 && d.reason === 'duplicate' && typeof d.existingId === 'string') {
