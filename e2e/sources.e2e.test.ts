@@ -70,7 +70,7 @@ describe('adding a source in the browser', () => {
     await e2e.shot('1-add-form');
     await page.locator('[data-testid=source-save]').click();
     await page.locator('[data-testid=source-reader]:not([hidden])').waitFor(WRITE);
-    expect(await page.locator('[data-testid=source-title-heading]').innerText()).toBe(
+    expect(await page.locator('[data-testid=source-title-heading]').textContent()).toBe(
       'Council names interim chief executive',
     );
     expect(
@@ -87,7 +87,7 @@ describe('adding a source in the browser', () => {
   it('highlights known names and offers the attestation, pre-filled', async () => {
     const suggestion = page.locator('[data-testid=suggestion][data-person="Jane Smith"]');
     await suggestion.waitFor(T);
-    expect(await suggestion.locator('blockquote').innerText()).toBe(QUOTE);
+    expect(await suggestion.locator('blockquote').textContent()).toBe(QUOTE);
     const mentions = await page
       .locator('[data-testid=source-mention]')
       .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.entityId));
@@ -122,7 +122,7 @@ describe('adding a source in the browser', () => {
       .filter({ hasText: 'Jane Smith' });
     await holder.waitFor(T);
     await holder.locator('summary').click();
-    expect(await holder.innerText()).toContain(QUOTE);
+    expect(await holder.textContent()).toContain(QUOTE);
     await e2e.shot('4-accountable');
   });
 
@@ -136,7 +136,7 @@ describe('adding a source in the browser', () => {
     await e2e.shot('5-retracted');
     await page.locator('[data-testid=tab-explore]').click();
     const names = async () =>
-      (await page.locator('[data-testid=accountability-panel]').innerText()).includes('Jane Smith');
+      ((await page.locator('[data-testid=accountability-panel]').textContent()) ?? '').includes('Jane Smith');
     await expect.poll(names, T).toBe(false);
     const holders = await accountableNames();
     expect(holders.join('\n')).not.toContain('Jane Smith');
