@@ -27,7 +27,11 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(suite: string): Promise<E2E> {
+/**
+ * `seedsDir`: the seeds folder the app's Sources API writes (SEEDS_DIR). A test that writes passes a
+ * temporary copy, so the repository's seeds never change.
+ */
+export async function startE2E(suite: string, options: { seedsDir?: string } = {}): Promise<E2E> {
   if (!existsSync(path.join(CLIENT_DIR, 'index.html'))) {
     throw new Error(
       'The client is not built: run `npx vite build` (npm test does it) before the browser tests',
@@ -36,7 +40,10 @@ export async function startE2E(suite: string): Promise<E2E> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const graph = openTestGraph();
   await resetToProjectSeeds(graph);
-  const server = await startTestServer(graph, { staticDir: CLIENT_DIR });
+  const server = await startTestServer(graph, {
+    staticDir: CLIENT_DIR,
+    config: options.seedsDir ? { sources: { seedsDir: options.seedsDir } } : {},
+  });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();

@@ -69,7 +69,12 @@ export async function requestJson<T>(doFetch: typeof fetch, url: string, init: R
   try {
     response = await doFetch(url, {
       ...init,
-      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        accept: 'application/json',
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        // A caller's own headers (the Sources tab's write token) go through.
+        ...(init.headers as Record<string, string> | undefined),
+      },
     });
   } catch (error) {
     if (isAbort(error)) throw error;

@@ -20,6 +20,7 @@ import { installExports } from './export/install.ts';
 import { createPostsPanel } from './posts/posts-panel.ts';
 import { createHealthBanner } from './shell/banner.ts';
 import { createTabPanels, createTabs, type TabTable } from './shell/tabs.ts';
+import { createSourcesPanel } from './sources/sources-panel.ts';
 import { type AppState, initialState, linkOf } from './state/app-state.ts';
 import { createStore } from './state/store.ts';
 import { decodeLink, encodeLink, isBlankLink } from './state/url-state.ts';
@@ -82,6 +83,11 @@ function start(): void {
         });
         return consolePanel;
       },
+    },
+    sources: {
+      title: 'Sources',
+      panelClass: 'sources-tab-panel',
+      build: (panel) => createSourcesPanel(panel, deps),
     },
   };
 

@@ -189,7 +189,8 @@ export type SourceList = z.infer<typeof SourceListSchema>;
  * as the graph's relationship ids are).
  */
 export const FactRefSchema = z.object({
-  collection: z.enum(SOURCE_FACT_COLLECTIONS),
+  /** `attestations`: one of the file's attestations of a tenure kept elsewhere, id `<tenure id>#<n>` (n from 1). */
+  collection: z.enum([...SOURCE_FACT_COLLECTIONS, 'attestations']),
   id: z.string().min(3).max(400),
 });
 export type FactRef = z.infer<typeof FactRefSchema>;
@@ -198,7 +199,8 @@ export type FactRef = z.infer<typeof FactRefSchema>;
  * One fact to add. `value` is a seed entry as the seed format writes it (graph/seed/schema.ts),
  * without `evidence`: the server adds `{documentId, quote}` from `quote`. A tenure with
  * `attest: true` also gets the quote as an attestation (dated by the document). An `attestation`
- * adds the quote to a tenure kept in this document's own facts file.
+ * adds the quote to a tenure: inside it when this document's facts file keeps the tenure, else as
+ * an entry of the file's top-level `attestations` list, which the loader merges into the tenure.
  */
 export const FactInputSchema = z.union([
   z.object({

@@ -1,4 +1,5 @@
 import { allEntities, allRelationships, type EntityEntry } from './entries.ts';
+import { mergeAttestations } from './plan/attestations.ts';
 import { type GraphPlan, hashProperties, PlanBuilder, type PlannedNode } from './plan/builder.ts';
 import { makeContext, type PlanContext } from './plan/context.ts';
 import { planDocument } from './plan/documents.ts';
@@ -50,7 +51,8 @@ function addSearchText(node: PlannedNode): void {
  * always give the same plan, with a hash on each item so a load can tell what changed.
  * Assumes the seeds passed `validateSeeds`.
  */
-export function planGraph(seeds: SeedSet): GraphPlan {
+export function planGraph(given: SeedSet): GraphPlan {
+  const seeds = mergeAttestations(given);
   const plan = new PlanBuilder();
   const entities = allEntities(seeds);
   const ctx = makeContext(seeds, entities, plan);

@@ -370,6 +370,13 @@ export const RelationshipSchema = z.strictObject({
   note: z.string().optional(),
 });
 
+/**
+ * An attestation kept apart from its tenure: a document's own facts file can attest a tenure kept in
+ * another (curated) file. The planner merges it into that tenure, as if listed there.
+ */
+export const TenureAttestationSchema = AttestationSchema.extend({ tenure: TenureIdSchema });
+export type TenureAttestation = z.infer<typeof TenureAttestationSchema>;
+
 /** One facts file: any of these lists, so facts can be grouped by theme or by document. */
 export const FactsFileSchema = z.strictObject({
   organisations: z.array(OrganisationSchema).default([]),
@@ -380,6 +387,7 @@ export const FactsFileSchema = z.strictObject({
   reports: z.array(ReportSchema).default([]),
   findings: z.array(FindingSchema).default([]),
   relationships: z.array(RelationshipSchema).default([]),
+  attestations: z.array(TenureAttestationSchema).default([]),
 });
 
 export type Organisation = z.infer<typeof OrganisationSchema>;

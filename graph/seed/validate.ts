@@ -181,6 +181,16 @@ export function validateSeeds(seeds: SeedSet): SeedProblem[] {
       relationshipIds.set(rel.id, `${file} ${place}`);
     }
   }
+  // Attestations kept apart from their tenure: the tenure must exist, the quote be in its document.
+  for (const { file, facts } of seeds.factsFiles) {
+    facts.attestations.forEach((a, index) => {
+      const entry = `attestations[${index}] (${a.tenure})`;
+      checkReference(file, entry, 'tenure', a.tenure, ['Tenure']);
+      const document = documents.get(a.documentId);
+      const problem = document ? quoteProblem(a.quote, document) : `unknown document '${a.documentId}'`;
+      if (problem) problems.push({ file, entry, path: document ? 'quote' : 'documentId', message: problem });
+    });
+  }
   return problems;
 }
 

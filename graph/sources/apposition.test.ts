@@ -13,7 +13,7 @@ function suggestionsFor(id: string) {
   const document = seeds.documents.find((d) => d.meta.id === id);
   if (!document) throw new Error(`no ${id}`);
   const mentions = findMentions(document.text, known);
-  return { document, mentions, suggestions: suggestAppositions(document.text, 'x', mentions, known, 'none') };
+  return { document, mentions, suggestions: suggestAppositions(document.text, mentions, known) };
 }
 
 describe('suggestions on the seed texts', () => {
@@ -39,6 +39,14 @@ describe('suggestions on the seed texts', () => {
       post: { id: 'post:bury-council-chief-executive' },
       tenure: { id: 'tenure:geoff-little-bury-council-chief-executive' },
     });
+    // The known tenure, kept in a curated file, is attested: no second tenure for the same post.
+    expect(geoff?.facts).toEqual([
+      {
+        collection: 'attestations',
+        tenure: 'tenure:geoff-little-bury-council-chief-executive',
+        quote: { exact: geoff?.quote, start: geoff?.anchor.position.start, end: geoff?.anchor.position.end },
+      },
+    ]);
     expect(suggestions.find((s) => s.person.id === 'person:jeffrey-schryer')?.post.id).toBe(
       'post:nhs-bury-ccg-chair',
     );
@@ -76,7 +84,7 @@ describe('suggestions on the seed texts', () => {
   it('pre-fills a new person and a tenure in the known post for a name the graph does not know', () => {
     const text = 'Jane Smith, interim chief executive of Bury Council, said so.';
     const mentions = findMentions(text, known);
-    const [s] = suggestAppositions(text, '2025-01-01-x', mentions, known, 'none');
+    const [s] = suggestAppositions(text, mentions, known);
     expect(s?.person).toEqual({ text: 'Jane Smith', id: null });
     expect(s?.facts).toEqual([
       {

@@ -102,10 +102,8 @@ function findAppositions(text: string, organisations: readonly Mention[]): Found
  */
 export function suggestAppositions(
   text: string,
-  documentName: string,
   mentions: readonly Mention[],
   known: KnownEntities,
-  tenureFile: string,
 ): AppositionSuggestion[] {
   const organisations = mentions.filter((m) => m.label === 'Organisation');
   const namesOf = (id: string) => known.named.find((n) => n.id === id)?.names ?? [];
@@ -148,14 +146,12 @@ export function suggestAppositions(
         quote,
       });
     }
-    if (tenure && tenure.file === tenureFile) {
+    if (tenure) {
+      // Kept in this document's facts file or in a curated one: either way the known tenure is
+      // attested (a curated one through the file's top-level `attestations` list), never duplicated.
       facts.push({ collection: 'attestations', tenure: tenure.id, quote });
     } else {
-      // A tenure kept in a hand-curated file cannot take the attestation from here (the seed format
-      // has no attestation outside its tenure yet), so this document records its own.
-      const tenureId = tenure
-        ? `tenure:${slugify(`${tenure.id.slice(7)} ${documentName}`, 120)}`
-        : `tenure:${slugify(`${personId.slice(7)} ${postId.slice(5)}`, 120)}`;
+      const tenureId = `tenure:${slugify(`${personId.slice(7)} ${postId.slice(5)}`, 120)}`;
       facts.push({
         collection: 'tenures',
         value: {

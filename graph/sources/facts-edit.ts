@@ -52,15 +52,17 @@ export function addFacts(facts: FactsFile, inputs: readonly LocatedInput[], docu
     if (input.collection === 'attestations') {
       const tenures = listOf(out, 'tenures');
       const index = tenures.findIndex((t) => t.id === input.tenure);
+      const attestation = { ...evidence, ...(input.date ? { date: input.date } : {}) };
       if (index === -1) {
-        throw new AppError(
-          'BAD_REQUEST',
-          `The tenure '${input.tenure}' is not in this document's facts file: an attestation can only be added here to a tenure this document records (add a tenure with "attest" instead).`,
-          { tenure: input.tenure },
+        // A tenure kept in another file: the top-level list attests it there (the loader checks it exists).
+        const kept = out.attestations ?? [];
+        const duplicate = kept.some(
+          (a) => a.tenure === input.tenure && a.documentId === documentId && a.quote === evidence.quote,
         );
+        if (!duplicate) out = { ...out, attestations: [...kept, { tenure: input.tenure, ...attestation }] };
+        continue;
       }
       const tenure = tenures[index] as Entry;
-      const attestation = { ...evidence, ...(input.date ? { date: input.date } : {}) };
       const attestations = Array.isArray(tenure.attestations) ? (tenure.attestations as Entry[]) : [];
       const next = {
         ...tenure,
@@ -88,8 +90,26 @@ export function addFacts(facts: FactsFile, inputs: readonly LocatedInput[], docu
   return out;
 }
 
+/** The id of a top-level attestation: its tenure and its place among that tenure's entries here. */
+export function attestationIds(facts: FactsFile): string[] {
+  const seen = new Map<string, number>();
+  return (facts.attestations ?? []).map((a) => {
+    const n = (seen.get(a.tenure) ?? 0) + 1;
+    seen.set(a.tenure, n);
+    return `${a.tenure}#${n}`;
+  });
+}
+
 function indexOfRef(facts: FactsFile, ref: FactRef): number {
-  const index = listOf(facts, ref.collection).findIndex((e) => factId(ref.collection, e) === ref.id);
+  if (ref.collection === 'attestations') {
+    const index = attestationIds(facts).indexOf(ref.id);
+    if (index === -1) {
+      throw new AppError('NOT_FOUND', `No attestation '${ref.id}' in this document's facts file.`, { ref });
+    }
+    return index;
+  }
+  const collection = ref.collection;
+  const index = listOf(facts, collection).findIndex((e) => factId(collection, e) === ref.id);
   if (index === -1) {
     throw new AppError('NOT_FOUND', `No ${ref.collection} entry '${ref.id}' in this document's facts file.`, {
       ref,
@@ -108,6 +128,11 @@ export function editFact(
   value: Entry,
   evidence: Evidence | undefined,
 ): FactsFile {
+  if (ref.collection === 'attestations') {
+    throw new AppError('BAD_REQUEST', 'An attestation is changed by retracting it and adding it again.', {
+      ref,
+    });
+  }
   const list = listOf(facts, ref.collection);
   const index = indexOfRef(facts, ref);
   const old = list[index] as Entry;
@@ -128,6 +153,9 @@ export function editFact(
 
 export function retractFact(facts: FactsFile, ref: FactRef): FactsFile {
   const index = indexOfRef(facts, ref);
+  if (ref.collection === 'attestations') {
+    return { ...facts, attestations: facts.attestations.filter((_a, i) => i !== index) };
+  }
   return withList(
     facts,
     ref.collection,
@@ -146,6 +174,8 @@ export function quotesIn(value: Entry, documentId: string): string[] {
       }
     }
   };
+  // A top-level attestation is itself a quote of its document.
+  if (typeof value.tenure === 'string' && typeof value.documentId === 'string') take([value]);
   take(value.evidence);
   take(value.attestations);
   if (Array.isArray(value.claims)) for (const claim of value.claims as Entry[]) take(claim.evidence);
@@ -163,11 +193,21 @@ export const COLLECTIONS: readonly SourceFactCollection[] = [
   'relationships',
 ];
 
-/** Each entry of a facts file with its collection, for listing and counting. */
-export function entriesOf(facts: FactsFile): { collection: SourceFactCollection; value: Entry }[] {
-  return COLLECTIONS.flatMap((collection) =>
-    listOf(facts, collection).map((value) => ({ collection, value })),
-  );
+/** Each entry of a facts file with its collection and id, for listing and counting. */
+export function entriesOf(
+  facts: FactsFile,
+): { collection: FactRef['collection']; id: string; value: Entry }[] {
+  const ids = attestationIds(facts);
+  return [
+    ...COLLECTIONS.flatMap((collection) =>
+      listOf(facts, collection).map((value) => ({ collection, id: factId(collection, value), value })),
+    ),
+    ...(facts.attestations ?? []).map((a, i) => ({
+      collection: 'attestations' as const,
+      id: ids[i] as string,
+      value: a as unknown as Entry,
+    })),
+  ];
 }
 
 /** True when the file would hold nothing: it is then removed rather than written empty. */

@@ -17,6 +17,7 @@ import {
   PostSchema,
   RelationshipSchema,
   ReportSchema,
+  TenureAttestationSchema,
   TenureSchema,
 } from '../seed/schema.ts';
 
@@ -37,6 +38,7 @@ const ENTRY_SHAPES: Record<keyof FactsFile, Shape> = {
   reports: ReportSchema.shape,
   findings: FindingSchema.shape,
   relationships: RelationshipSchema.shape,
+  attestations: TenureAttestationSchema.shape,
 };
 /** Nested lists whose items have their own key order. */
 const NESTED: Record<string, Shape> = {

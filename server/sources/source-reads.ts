@@ -12,7 +12,7 @@ import { precisionOf } from '../../graph/seed/partial-date.ts';
 import { readSeeds, type SeedDocument, type SeedSet } from '../../graph/seed/read-seeds.ts';
 import { locateQuote, reanchor } from '../../graph/sources/anchors.ts';
 import { suggestAppositions } from '../../graph/sources/apposition.ts';
-import { entriesOf, factId, quotesIn } from '../../graph/sources/facts-edit.ts';
+import { entriesOf, quotesIn } from '../../graph/sources/facts-edit.ts';
 import { findMentions, knownEntities } from '../../graph/sources/known-entities.ts';
 import {
   allSeedFiles,
@@ -109,6 +109,8 @@ function summaryLine(collection: string, value: Record<string, unknown>): string
       return `Post: ${value.title}`;
     case 'findings':
       return `Finding: ${value.text}`;
+    case 'attestations':
+      return `Attests ${value.tenure}`;
     default:
       return `${ENTITY_LABEL[collection] ?? collection}: ${value.name}`;
   }
@@ -134,11 +136,11 @@ export function sourceDetail(
   const stored = readAnchors(paths.anchors);
   const facts: SourceFact[] = [];
   for (const file of seeds.factsFiles) {
-    for (const { collection, value } of entriesOf(file.facts)) {
+    for (const { collection, id: factRefId, value } of entriesOf(file.facts)) {
       const quotes = quotesIn(value, id);
       if (quotes.length === 0) continue;
       facts.push({
-        ref: { collection, id: factId(collection, value) },
+        ref: { collection, id: factRefId },
         summary: summaryLine(collection, value),
         value,
         quotes: quotes.map((exact) => ({ exact, anchor: anchorFor(document.text, exact, stored) })),
@@ -163,9 +165,8 @@ export function sourceSuggestions(seedsDir: string, id: string): SourceSuggestio
   const document = findDocument(seeds, id);
   const known = knownEntities(seeds);
   const mentions = findMentions(document.text, known);
-  const ownFile = displayPath(seedsDir, documentPaths(seedsDir, document).facts);
   return {
     mentions,
-    attestations: suggestAppositions(document.text, nameOf(document), mentions, known, ownFile),
+    attestations: suggestAppositions(document.text, mentions, known),
   };
 }

@@ -10,7 +10,7 @@ export type LayoutName = (typeof LAYOUTS)[number];
  * The tabs a link may name (`?view=`). Each has one entry in main.ts's tab table, which builds its
  * panel and its button; TypeScript refuses a name here without an entry there.
  */
-export const TABS = ['explore', 'timeline', 'posts', 'console'] as const;
+export const TABS = ['explore', 'timeline', 'posts', 'sources', 'console'] as const;
 export type TabName = (typeof TABS)[number];
 
 /** How many neighbours one expansion asks for unless the user asks for more. */
