@@ -23,6 +23,18 @@ export const EvidenceSchema = z.object({ documentId: z.string(), quote: z.string
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /**
+ * A source cited by its address only, no words quoted (imported from a Popolo file). Weaker than
+ * evidence: shown as "cited by URL, not quoted". What rests on citations alone has
+ * `evidenceKind: 'cited'`, and a tenure resting on them is never more than `possible`.
+ */
+export const CitationSchema = z.object({ url: z.string(), note: z.string().nullable() });
+export type Citation = z.infer<typeof CitationSchema>;
+const cited = {
+  citations: z.array(CitationSchema).optional(),
+  evidenceKind: z.literal('cited').optional(),
+};
+
+/**
  * How sure the sources make a holder on a date: `stated` (a source gives a tenure covering it),
  * `attested` (a source of that date shows the person in post), `inferred` (between two attestations
  * of the same holder, with nothing known in between that contradicts it), `possible` (a source whose
@@ -44,6 +56,7 @@ export const ElementNodeSchema = z.object({
       /** The date the node stands at, where it has one (an inspection's start, a report's publication). */
       date: z.string().nullable().optional(),
       disputed: z.array(z.string()).optional(),
+      ...cited,
     })
     .catchall(z.unknown()),
 });
@@ -66,7 +79,7 @@ export const ElementEdgeSchema = z.object({
       evidence: z.array(EvidenceSchema),
       capacity: z.string().nullable().optional(),
       status: z.string().nullable().optional(),
-      /** For HOLDS: `stated` when a source gives the tenure's bounds, else `attested`. */
+      /** For HOLDS: `stated` when a source gives the tenure's bounds, else `attested`; absent when only cited. */
       known: z.enum(['stated', 'attested']).optional(),
       attestedOn: z.array(z.string()).optional(),
       /**
@@ -77,6 +90,7 @@ export const ElementEdgeSchema = z.object({
       inForce: z.enum(['certain', 'possible']).optional(),
       date: z.string().nullable().optional(),
       text: z.string().nullable().optional(),
+      ...cited,
     })
     .catchall(z.unknown()),
 });
@@ -189,6 +203,7 @@ export const NodeDetailSchema = z.strictObject({
     properties: z.record(z.string(), PropertyValueSchema),
   }),
   evidence: z.array(EvidenceSchema),
+  citations: z.array(CitationSchema).optional(),
   /** Claims sources make about this node's properties, agreeing or not. */
   claims: z.array(
     z.strictObject({ property: z.string(), value: z.string(), documentId: z.string(), quote: z.string() }),
@@ -292,6 +307,7 @@ export const HolderSchema = z.object({
   periods: z.array(TenurePeriodSchema),
   end: TenureEndSchema.nullable(),
   evidence: z.array(EvidenceSchema),
+  ...cited,
 });
 export type Holder = z.infer<typeof HolderSchema>;
 

@@ -1,4 +1,4 @@
-import type { ElementEdge, ElementNode, Evidence } from './api.ts';
+import type { Citation, ElementEdge, ElementNode, Evidence } from './api.ts';
 
 /**
  * The one set of rules that turns a node's or a relationship's properties into a Cytoscape element.
@@ -59,6 +59,19 @@ function present<T extends Record<string, unknown>>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value != null)) as Partial<T>;
 }
 
+/**
+ * Citations (URL and note, no quote) from the parallel `citationUrls` / `citationNotes` lists, and
+ * `evidenceKind: 'cited'` where the loader marked the element as resting on them alone.
+ */
+export function citedOf(props: Props): { citations?: Citation[]; evidenceKind?: 'cited' } {
+  const notes = strings(props.citationNotes);
+  const citations = strings(props.citationUrls).map((url, i) => ({ url, note: notes[i] || null }));
+  return {
+    ...(citations.length > 0 ? { citations } : {}),
+    ...(props.evidenceKind === 'cited' ? { evidenceKind: 'cited' as const } : {}),
+  };
+}
+
 export function nodeElement(label: string, props: Props): ElementNode {
   const disputed = strings(props.disputedProperties);
   return {
@@ -68,6 +81,7 @@ export function nodeElement(label: string, props: Props): ElementNode {
       name: str(props.name) ?? str(props.title) ?? String(props.id),
       ...present({ kind: str(props.kind) ?? str(props.capacity), date: nodeDate(label, props) }),
       ...(disputed.length > 0 ? { disputed } : {}),
+      ...citedOf(props),
     },
   };
 }
@@ -93,6 +107,7 @@ export function edgeElement(type: string, source: string, target: string, props:
       ...(type === 'CLAIMS' ? { value: str(props.value) } : {}),
       ...inForceOf(props),
       ...(disputed.length > 0 ? { disputed } : {}),
+      ...citedOf(props),
     },
   };
 }
@@ -114,7 +129,10 @@ export function holdsEdge(tenure: Props): ElementEdge {
       qualifier: str(tenure.capacity),
       capacity: str(tenure.capacity),
       status: str(tenure.status),
-      known: stated ? 'stated' : 'attested',
+      // Bounds or dates from a citation alone are not stated by a quoted source.
+      ...(tenure.evidenceKind === 'cited'
+        ? {}
+        : { known: stated ? ('stated' as const) : ('attested' as const) }),
       attestedOn: strings(tenure.attestationNotBefore).map((nb, i) => {
         const na = strings(tenure.attestationNotAfter)[i] ?? nb;
         return nb === na ? nb : `${nb}/${na}`;
@@ -124,6 +142,7 @@ export function holdsEdge(tenure: Props): ElementEdge {
       ...(strings(tenure.disputedProperties).length > 0
         ? { disputed: strings(tenure.disputedProperties) }
         : {}),
+      ...citedOf(tenure),
     },
   };
 }
@@ -136,6 +155,8 @@ export function holdsEdge(tenure: Props): ElementEdge {
 export const HIDDEN_PROPERTIES: ReadonlySet<string> = new Set([
   'evidenceDocumentIds',
   'evidenceQuotes',
+  'citationUrls',
+  'citationNotes',
   'seedHash',
   'aliasesText',
   'quotesText',

@@ -30,7 +30,9 @@ function spellsOf(xml: string, tag: 'node' | 'edge'): Map<string, string[]> {
 
 describe('GEXF 1.3 with spells', () => {
   it('is read by a real GEXF reader with every node, edge, label, colour and position', () => {
-    const xml = graphToGexf(trickyGraph(), meta);
+    const xml = graphToGexf(trickyGraph(), meta, {
+      colourOf: (label) => (label === 'Person' ? '#2563eb' : undefined),
+    });
     const graph = parse(Graph, xml);
     expect(graph.order).toBe(4);
     expect(graph.size).toBe(3);
@@ -50,6 +52,12 @@ describe('GEXF 1.3 with spells', () => {
     });
     expect(xml).toContain('<graph mode="dynamic" defaultedgetype="directed" timeformat="date"');
     expect(xml).toContain('xmlns="http://gexf.net/1.3"');
+  });
+
+  it('leaves a node uncoloured when the caller gives no colour for its label', () => {
+    const graph = parse(Graph, graphToGexf(trickyGraph(), meta));
+    expect(graph.getNodeAttributes('person:a-b').color).toBeUndefined();
+    expect(graph.getNodeAttributes('person:a-b')).toMatchObject({ x: 200, y: 40 });
   });
 
   it('gives nodes and edges the days they held, a partial date read as its widest days', () => {

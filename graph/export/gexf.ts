@@ -5,7 +5,7 @@ import { xmlEscape } from './xml.ts';
 /**
  * GEXF 1.3 with time, for Gephi's timeline: a dynamic graph (`mode="dynamic"`,
  * `timeformat="date"`) whose nodes and edges carry `<spells>` for the days they held, plus label,
- * colour and position in the viz namespace and every property as a typed attribute.
+ * colour (when given) and position in the viz namespace and every property as a typed attribute.
  *
  * A spell holds days, so a date given as a year or a month becomes the first or last day it can
  * stand for — the widest reading, as the explorer's date filter reads it — and the date as the
@@ -23,22 +23,12 @@ export interface Spell {
 }
 
 export interface GexfOptions {
-  /** A node label's colour as #rrggbb. */
+  /**
+   * A node label's colour as #rrggbb: the explorer's legend colours, which the caller passes (the
+   * writer has no copy of them). Without it, nodes carry no colour and Gephi uses its own.
+   */
   colourOf?: (label: string) => string | undefined;
 }
-
-/** The explorer's legend colours (client/src/graph/style.ts), for writers that run without it. */
-export const LABEL_COLOURS: Readonly<Record<string, string>> = {
-  Person: '#2563eb',
-  Organisation: '#0f766e',
-  Post: '#b45309',
-  Tenure: '#7c3aed',
-  Inspection: '#be123c',
-  Report: '#a21caf',
-  Finding: '#ea580c',
-  Document: '#64748b',
-};
-const OTHER_COLOUR = '#94a3b8';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
@@ -79,9 +69,9 @@ function nodeSpells(node: ExportGraph['nodes'][number]['data'], holds: Map<strin
   return date ? [{ start: earliestDay(parseBounds(date).notBefore), end: null }] : [];
 }
 
-function rgb(hex: string): [number, number, number] {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) return rgb(OTHER_COLOUR);
+function rgb(hex: string | undefined): [number, number, number] | null {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? '');
+  if (!m) return null;
   return [
     Number.parseInt(m[1] ?? '0', 16),
     Number.parseInt(m[2] ?? '0', 16),
@@ -152,7 +142,6 @@ function spellsXml(spells: readonly Spell[], indent: string): string {
 }
 
 export function graphToGexf(graph: ExportGraph, meta: ExportMeta, options: GexfOptions = {}): string {
-  const colourOf = options.colourOf ?? ((label: string) => LABEL_COLOURS[label]);
   const ids = new Set(graph.nodes.map((n) => n.data.id));
   const edges = graph.edges.filter((e) => ids.has(e.data.source) && ids.has(e.data.target));
   const holds = new Map<string, Spell[]>();
@@ -187,9 +176,9 @@ export function graphToGexf(graph: ExportGraph, meta: ExportMeta, options: GexfO
       ),
     );
     out.push(spellsXml(nodeSpells(n, holds), i));
-    const [r, g, b] = rgb(colourOf(n.label) ?? OTHER_COLOUR);
+    const colour = rgb(options.colourOf?.(n.label));
     const at = placed.get(n.id) ?? { x: 0, y: 0 };
-    out.push(`${i}<viz:color r="${r}" g="${g}" b="${b}"/>\n`);
+    if (colour) out.push(`${i}<viz:color r="${colour[0]}" g="${colour[1]}" b="${colour[2]}"/>\n`);
     out.push(`${i}<viz:position x="${at.x}" y="${at.y}" z="0"/>\n`);
     out.push(`${i}<viz:size value="${n.label === 'Organisation' ? 15 : 10}"/>\n`);
     out.push('      </node>\n');

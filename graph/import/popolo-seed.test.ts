@@ -38,7 +38,7 @@ describe('Popolo → seeds', () => {
     expect(leader?.evidence).toEqual([{ documentId: 'doc:web', quote: '=SUM(A1) said Jane, "leader"' }]);
   });
 
-  it('keeps what is only cited by URL apart, with its citations and why', () => {
+  it('keeps what is only cited by URL as citations, marked as resting on them alone', () => {
     const result = popoloToSeeds(
       FILE,
       {
@@ -52,38 +52,90 @@ describe('Popolo → seeds', () => {
             sources: [{ url: 'https://example.org/leader', note: '“not in the text at all”' }],
           },
         ],
-        posts: [{ id: 'p1', label: 'Leader', organization_id: 'o1' }],
-        memberships: [{ id: 'm1', person_id: 'a1b2', post_id: 'p1', start_date: '2019-05', sources: [] }],
+        posts: [
+          { id: 'p1', label: 'Leader', organization_id: 'o1', sources: [{ url: 'https://example.org/p' }] },
+        ],
+        memberships: [
+          {
+            id: 'm1',
+            person_id: 'a1b2',
+            post_id: 'p1',
+            start_date: '2019-05',
+            sources: [{ url: 'https://example.org/m', note: 'council website' }],
+          },
+        ],
       },
       documents,
     );
     expect(result.problems).toEqual([]);
-    expect(result.facts).toEqual({ organisations: [], people: [], posts: [], tenures: [] });
-    expect(result.cited.map((c) => [c.kind, c.id, c.reason])).toEqual([
-      ['organisation', 'org:bury-council', 'no source quotes words found in a seed document'],
-      ['person', 'person:ann-other', 'no source quotes words found in a seed document'],
-      ['post', 'post:leader', 'its organisation org:bury-council is only cited'],
-      ['tenure', 'tenure:ann-other-leader', 'its person person:ann-other is only cited'],
+    expect(result.cited.map((c) => [c.kind, c.id])).toEqual([
+      ['organisation', 'org:bury-council'],
+      ['person', 'person:ann-other'],
+      ['post', 'post:leader'],
+      ['tenure', 'tenure:ann-other-leader'],
     ]);
-    expect(result.cited[1]?.citations).toEqual([{ url: 'https://example.com/ann', note: 'Wikipedia' }]);
-    expect(result.cited[3]?.entry).toMatchObject({ from: '2019-05' });
+    expect(result.facts.people[0]).toMatchObject({
+      evidence: [],
+      citations: [{ url: 'https://example.com/ann', note: 'Wikipedia' }],
+    });
+    expect(result.facts.posts[0]?.citations).toEqual([{ url: 'https://example.org/p' }]);
+    expect(result.facts.tenures[0]).toMatchObject({
+      person: 'person:ann-other',
+      post: 'post:leader',
+      from: '2019-05',
+      evidence: [],
+      citations: [{ url: 'https://example.org/m', note: 'council website' }],
+    });
+  });
+
+  it('keeps a quoted source as evidence and the other sources of the same entry as citations', () => {
+    const popolo = datasetToPopolo(
+      trickyDataset(),
+      { exportedAt: '2026-01-01T00:00:00Z' },
+      { appUrl: 'http://x' },
+    );
+    const person = popolo.persons[0];
+    person?.sources?.push({ url: 'https://example.com/profile', note: 'profile page' });
+    const result = popoloToSeeds(FILE, popolo, documents);
+    expect(result.cited).toEqual([]);
+    expect(result.facts.people[0]?.evidence.length).toBeGreaterThan(0);
+    expect(result.facts.people[0]?.citations).toEqual([
+      { url: 'https://example.com/profile', note: 'profile page' },
+    ]);
+  });
+
+  it('refuses an entry with no source at all, and a citation that is not a URL', () => {
+    const result = popoloToSeeds(FILE, { persons: [{ id: 'x', name: 'No Source' }] }, documents);
+    expect(result.problems.map((p) => `${p.file}: ${p.entry} › ${p.path}: ${p.message}`)).toEqual([
+      `${FILE}: persons[0] (x) › sources: no sources: a seed needs a quoted source or at least a cited URL`,
+    ]);
+    expect(result.facts.people).toEqual([]);
+    const badLink = popoloToSeeds(
+      FILE,
+      { persons: [{ id: 'y', name: 'Bad Link', sources: [{ url: 'see the minutes' }] }] },
+      documents,
+    );
+    expect(badLink.problems).toEqual([
+      expect.objectContaining({ file: FILE, entry: 'persons[0]', path: 'sources[0].url' }),
+    ]);
   });
 
   it('refuses, naming the file and the entry: no post, unknown ids, impossible dates, ends before starts', () => {
+    const cite = [{ url: 'https://example.org/minutes' }];
     const result = popoloToSeeds(
       FILE,
       {
-        persons: [{ id: 'x', name: 'X Person' }],
-        organizations: [{ id: 'o', name: 'Org' }],
+        persons: [{ id: 'x', name: 'X Person', sources: cite }],
+        organizations: [{ id: 'o', name: 'Org', sources: cite }],
         posts: [
-          { id: 'p', label: 'Chair', organization_id: 'o' },
-          { id: 'q', label: 'Orphan' },
+          { id: 'p', label: 'Chair', organization_id: 'o', sources: cite },
+          { id: 'q', label: 'Orphan', sources: cite },
         ],
         memberships: [
-          { id: 'm0', person_id: 'x', organization_id: 'o' },
-          { id: 'm1', person_id: 'x', post_id: 'nope' },
-          { id: 'm2', person_id: 'x', post_id: 'p', start_date: '2017-02-30' },
-          { id: 'm3', person_id: 'x', post_id: 'p', start_date: '2019', end_date: '2018-06' },
+          { id: 'm0', person_id: 'x', organization_id: 'o', sources: cite },
+          { id: 'm1', person_id: 'x', post_id: 'nope', sources: cite },
+          { id: 'm2', person_id: 'x', post_id: 'p', start_date: '2017-02-30', sources: cite },
+          { id: 'm3', person_id: 'x', post_id: 'p', start_date: '2019', end_date: '2018-06', sources: cite },
         ],
       },
       documents,

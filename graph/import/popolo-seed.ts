@@ -19,26 +19,23 @@ import {
 import { type Citation, linkEvidence, type SeedDocumentRef, splitLinks } from './popolo-links.ts';
 
 /**
- * A Popolo file as seed facts: persons, organisations, posts, and memberships as tenures. What a
- * quote found in a seed document supports becomes an ordinary fact; what is only cited (a URL,
- * no quote found) is returned apart in `cited`, for the weaker evidence kind the seed format does
- * not have yet. Refusals name the file, the entry and the problem, as the seed validator does.
+ * A Popolo file as seed facts: persons, organisations, posts, and memberships as tenures. A source
+ * whose quote is found in a seed document becomes evidence; any other source is kept as a citation
+ * (`citations`, "cited by URL, not quoted"), and an entry with citations only is a fact of that
+ * weaker kind, listed in `cited`. An entry with no source at all is refused: the evidence rule
+ * stands. Refusals name the file, the entry and the problem, as the seed validator does.
  */
 
 type Kind = 'person' | 'organisation' | 'post' | 'tenure';
 export interface CitedEntry {
   kind: Kind;
-  /** The id the entry would have in the seeds. */
+  /** The entry's id in the seeds. */
   id: string;
-  /** The entry as a seed would hold it, without quoted evidence. */
-  entry: Record<string, unknown>;
-  citations: Citation[];
-  /** Why it is not an ordinary fact. */
-  reason: string;
 }
 
 export interface PopoloImport {
   facts: { organisations: Organisation[]; people: Person[]; posts: Post[]; tenures: Tenure[] };
+  /** The entries resting on citations alone. */
   cited: CitedEntry[];
   problems: SeedProblem[];
 }
@@ -99,8 +96,7 @@ export function popoloToSeeds(
     if (popoloId) idMaps[kind].set(popoloId, id);
     return id;
   };
-  const citedIds = new Set<string>();
-  /** An entry with quoted evidence is a fact (checked by its seed schema); without, it is cited. */
+  /** An entry becomes a fact with its quoted evidence and its citations; with neither, it is refused. */
   const place = <T>(
     kind: Kind,
     entryName: string,
@@ -108,23 +104,23 @@ export function popoloToSeeds(
     links: { evidence: Evidence[]; citations: Citation[] },
     schema: z.ZodType<T>,
     add: (v: T) => void,
-    blockedBy?: string,
   ) => {
-    const id = String(value.id);
-    if (links.evidence.length === 0 || blockedBy) {
-      citedIds.add(id);
-      out.cited.push({
-        kind,
-        id,
-        entry: value,
-        citations: links.citations,
-        reason: blockedBy ?? 'no source quotes words found in a seed document',
-      });
+    if (links.evidence.length === 0 && links.citations.length === 0) {
+      refuse(entryName, 'sources', 'no sources: a seed needs a quoted source or at least a cited URL');
       return;
     }
-    const checked = schema.safeParse({ ...value, evidence: links.evidence });
-    if (checked.success) add(checked.data);
-    else for (const issue of checked.error.issues) refuse(entryName, formatPath(issue.path), issue.message);
+    const citations = links.citations.map((c) => ({ url: c.url, ...(c.note ? { note: c.note } : {}) }));
+    const checked = schema.safeParse({
+      ...value,
+      evidence: links.evidence,
+      ...(citations.length > 0 ? { citations } : {}),
+    });
+    if (!checked.success) {
+      for (const issue of checked.error.issues) refuse(entryName, formatPath(issue.path), issue.message);
+      return;
+    }
+    add(checked.data);
+    if (links.evidence.length === 0) out.cited.push({ kind, id: String(value.id) });
   };
   const date = (entry: string, path: string, value: string | null | undefined): string | undefined => {
     if (!value) return undefined;
@@ -191,15 +187,7 @@ export function popoloToSeeds(
       organisation,
       ...(p.extra?.['+accountable'] === false ? { accountable: false } : {}),
     };
-    place(
-      'post',
-      entry,
-      value,
-      splitLinks(p.sources, documents),
-      PostSchema,
-      (v) => out.facts.posts.push(v),
-      citedIds.has(organisation) ? `its organisation ${organisation} is only cited` : undefined,
-    );
+    place('post', entry, value, splitLinks(p.sources, documents), PostSchema, (v) => out.facts.posts.push(v));
   }
   for (const [i, m] of popolo.memberships.entries()) {
     const entry = `memberships[${i}]${m.id ? ` (${m.id})` : ''}`;
@@ -221,9 +209,7 @@ export function popoloToSeeds(
       refuse(entry, 'post_id', `no post with id '${m.post_id}' in the file`);
       continue;
     }
-    const postOrg =
-      out.facts.posts.find((p) => p.id === post)?.organisation ??
-      (out.cited.find((c) => c.id === post)?.entry.organisation as string | undefined);
+    const postOrg = out.facts.posts.find((p) => p.id === post)?.organisation;
     if (m.organization_id && idMaps.organisation.get(m.organization_id) !== postOrg) {
       refuse(
         entry,
@@ -260,19 +246,8 @@ export function popoloToSeeds(
       ...(to ? { to } : {}),
       attestations,
     };
-    const blocked = citedIds.has(person)
-      ? `its person ${person} is only cited`
-      : citedIds.has(post)
-        ? `its post ${post} is only cited`
-        : undefined;
-    place(
-      'tenure',
-      entry,
-      value,
-      splitLinks(m.sources, documents),
-      TenureSchema,
-      (v) => out.facts.tenures.push(v),
-      blocked,
+    place('tenure', entry, value, splitLinks(m.sources, documents), TenureSchema, (v) =>
+      out.facts.tenures.push(v),
     );
   }
   return out;

@@ -57,6 +57,24 @@ export const EvidenceSchema = z.strictObject({
 export type Evidence = z.infer<typeof EvidenceSchema>;
 const evidenceList = z.array(EvidenceSchema).min(1, 'every fact needs at least one piece of evidence');
 
+/**
+ * A source cited by its address only, no words quoted (as imported from a Popolo file): weaker
+ * than evidence, shown as "cited by URL, not quoted", and never enough for a stated or attested tenure.
+ */
+export const CitationSchema = z.strictObject({ url: z.url(), note: z.string().optional() });
+export type Citation = z.infer<typeof CitationSchema>;
+/** Organisations, people, posts, tenures and relationships may rest on citations alone (see `cited`). */
+const citable = {
+  evidence: z.array(EvidenceSchema).default([]),
+  citations: z.array(CitationSchema).optional(),
+};
+/** The evidence rule for what may be cited: at least one piece of evidence or one citation. */
+const cited = <T extends z.ZodType<{ evidence: unknown[]; citations?: unknown[] }>>(schema: T) =>
+  schema.refine((v) => v.evidence.length > 0 || (v.citations ?? []).length > 0, {
+    message: 'every fact needs at least one piece of evidence or one citation',
+    path: ['evidence'],
+  });
+
 /** A value that sources disagree about (or agree on): each claim is kept with its own evidence. */
 export const ClaimSchema = z.strictObject({
   property: z.string().regex(/^[a-z][A-Za-z]*$/, 'expected a property name'),
@@ -152,6 +170,7 @@ export const OrganisationSchema = z.strictObject({
   validFrom: PartialDateSchema.optional(),
   validTo: PartialDateSchema.optional(),
   ...entity,
+  ...citable,
 });
 
 export const PersonSchema = z.strictObject({
@@ -160,6 +179,7 @@ export const PersonSchema = z.strictObject({
   aliases: z.array(z.string().min(2)).default([]),
   honorific: z.string().optional(),
   ...entity,
+  ...citable,
 });
 
 export const PostSchema = z.strictObject({
@@ -174,6 +194,7 @@ export const PostSchema = z.strictObject({
   /** Sources stating that the post was vacant, each dated by its own date or bounds (or its document's). */
   vacancies: z.array(DatedEvidenceSchema).default([]),
   ...entity,
+  ...citable,
 });
 
 export const CAPACITIES = ['substantive', 'interim', 'acting', 'joint'] as const;
@@ -243,6 +264,7 @@ export const TenureSchema = z.strictObject({
   periods: z.array(PeriodSchema).default([]),
   end: TenureEndSchema.optional(),
   ...entity,
+  ...citable,
 });
 
 /** Where the sources print no date for an event, the bounds they imply and why. */
@@ -365,7 +387,7 @@ export const RelationshipSchema = z.strictObject({
   qualifier: z.string().optional(),
   /** For STATED: the words said. They must be found in the evidence document. */
   text: z.string().optional(),
-  evidence: evidenceList,
+  ...citable,
   claims: z.array(ClaimSchema).optional(),
   note: z.string().optional(),
 });
@@ -379,14 +401,14 @@ export type TenureAttestation = z.infer<typeof TenureAttestationSchema>;
 
 /** One facts file: any of these lists, so facts can be grouped by theme or by document. */
 export const FactsFileSchema = z.strictObject({
-  organisations: z.array(OrganisationSchema).default([]),
-  people: z.array(PersonSchema).default([]),
-  posts: z.array(PostSchema).default([]),
-  tenures: z.array(TenureSchema).default([]),
+  organisations: z.array(cited(OrganisationSchema)).default([]),
+  people: z.array(cited(PersonSchema)).default([]),
+  posts: z.array(cited(PostSchema)).default([]),
+  tenures: z.array(cited(TenureSchema)).default([]),
   inspections: z.array(InspectionSchema).default([]),
   reports: z.array(ReportSchema).default([]),
   findings: z.array(FindingSchema).default([]),
-  relationships: z.array(RelationshipSchema).default([]),
+  relationships: z.array(cited(RelationshipSchema)).default([]),
   attestations: z.array(TenureAttestationSchema).default([]),
 });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   activityAt,
@@ -226,5 +227,49 @@ describe('certaintyAt: the messier cases', () => {
     });
     const answer = certaintyAt(t, day('2017-03-10'));
     expect(answer).toMatchObject({ certainty: 'possible', activity: 'on-leave' });
+  });
+});
+
+describe('certaintyAt: a tenure known only from citations (a URL, no words quoted)', () => {
+  it('is possible, never stated, inside the bounds a citation gives', () => {
+    const t = tenure({ statedFrom: day('2018-01-01'), statedTo: day('2020-12-31'), citedOnly: true });
+    const answer = certaintyAt(t, day('2019-06-01'));
+    expect(answer?.certainty).toBe('possible');
+    expect(answer?.basis).toContain('cited by URL, not quoted');
+    expect(certaintyAt({ ...t, citedOnly: false }, day('2019-06-01'))?.certainty).toBe('stated');
+  });
+
+  it('is still nothing outside the bounds a citation gives', () => {
+    const t = tenure({ statedFrom: day('2018-01-01'), statedTo: day('2020-12-31'), citedOnly: true });
+    expect(certaintyAt(t, day('2021-02-01'))).toBeNull();
+  });
+
+  it('draws no inferred spans', () => {
+    const t = tenure({ statedFrom: day('2018-01-01'), statedTo: day('2020-12-31'), citedOnly: true });
+    expect(inferredSpans(t, post([t]))).toEqual([]);
+  });
+
+  it('is never stated, attested or inferred, whatever its dates and the date asked', () => {
+    const dates = fc
+      .date({ min: new Date('2010-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        fc.option(dates),
+        fc.option(dates),
+        fc.array(dates, { maxLength: 3 }),
+        dates,
+        (from, to, attested, asked) => {
+          const t = tenure({
+            statedFrom: from ? day(from) : null,
+            statedTo: to ? day(to) : null,
+            attestations: attested.map(day),
+            citedOnly: true,
+          });
+          const answer = certaintyAt(t, day(asked), post([t]));
+          expect(answer === null || answer.certainty === 'possible').toBe(true);
+        },
+      ),
+    );
   });
 });

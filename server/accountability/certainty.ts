@@ -28,6 +28,8 @@ export interface TenureFacts {
   /** The windows in which sources show the person in post. */
   attestations: Window[];
   periods: PeriodFacts[];
+  /** Known only from sources cited by URL, no words quoted: never more than `possible`. */
+  citedOnly?: boolean;
 }
 
 /** What else is known of the post: the other tenures and the sources stating it vacant. */
@@ -153,8 +155,16 @@ function answer(tenure: TenureFacts, window: Window, certainty: Certainty, basis
 /**
  * How well the sources establish that a tenure covered `window` (a day, or the days a date can
  * stand for), and what the holder was doing. Null when the sources do not tell: never a guess.
+ * A tenure known only from citations (a URL, no words quoted) is at most `possible`: its dates are
+ * read as they would be from a quote, but nothing quoted confirms them.
  */
 export function certaintyAt(tenure: TenureFacts, window: Window, post?: PostContext): CertaintyAnswer | null {
+  const found = fromSources(tenure, window, post);
+  if (!found || !tenure.citedOnly) return found;
+  return { ...found, certainty: 'possible', basis: `cited by URL, not quoted, where ${found.basis}` };
+}
+
+function fromSources(tenure: TenureFacts, window: Window, post?: PostContext): CertaintyAnswer | null {
   const context: PostContext = post ?? { tenures: [tenure], vacancies: [] };
   const { statedFrom, statedTo } = tenure;
   // A stated end or start that excludes the window outright settles it.
@@ -240,6 +250,8 @@ export function certaintyAt(tenure: TenureFacts, window: Window, post?: PostCont
  * inference (nothing contradicting in between), for drawing inferred spans.
  */
 export function inferredSpans(tenure: TenureFacts, post: PostContext): Window[] {
+  // Nothing is inferred from citations: they are not evidence of the days they cover.
+  if (tenure.citedOnly) return [];
   const marks = [...tenure.attestations, ...(tenure.statedFrom ? [tenure.statedFrom] : [])]
     .concat(tenure.statedTo ? [tenure.statedTo] : [])
     .concat(tenure.periods.flatMap((p) => [p.from, p.to].filter((w): w is Window => w !== null)))

@@ -1,5 +1,5 @@
 import type { Holder, Vacancy } from '../../graph/contract/api.ts';
-import { evidenceOf, type Props } from '../../graph/contract/elements.ts';
+import { citedOf, evidenceOf, type Props } from '../../graph/contract/elements.ts';
 import { certaintyAt, type PostContext, type Window } from './certainty.ts';
 import {
   attestationsOf,
@@ -70,6 +70,7 @@ function holderOf(
     periods: periodsOf(tenure).map((p) => p.view),
     end: endOf(tenure),
     evidence: evidenceOf(tenure),
+    ...citedOf(tenure),
   };
 }
 

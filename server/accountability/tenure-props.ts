@@ -113,6 +113,7 @@ export function factsOf(t: Props): TenureFacts {
     statedTo: boundWindow(t, 'to') ?? boundWindow(t, 'end'),
     attestations: attestationsOf(t).map((a) => a.window),
     periods: periodsOf(t).map((p) => p.facts),
+    citedOnly: t.evidenceKind === 'cited',
   };
 }
 

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { z } from 'zod';
 import type { Neighbours, NeighboursQuerySchema, NodeDetail } from '../../graph/contract/api.ts';
-import { evidenceOf, type Props, visibleProperties } from '../../graph/contract/elements.ts';
+import { citedOf, evidenceOf, type Props, visibleProperties } from '../../graph/contract/elements.ts';
 import type { Graph } from '../../graph/driver.ts';
 import { type NeighbourRow, neighbourhood } from './neighbourhood.ts';
 import { labelForId, nodeNotFound } from './node-label.ts';
@@ -19,9 +19,11 @@ export async function readNodeDetail(graph: Graph, id: string): Promise<NodeDeta
     // A stored property is a scalar or a list of them (the loader keeps dates as strings); the
     // API tests hold every answer to NodeDetailSchema.
     const properties = visibleProperties(props) as NodeDetail['node']['properties'];
+    const { citations } = citedOf(props);
     return {
       node: { id, label, name: String(props.name ?? id), properties },
       evidence: evidenceOf(props),
+      ...(citations ? { citations } : {}),
       claims: (record.get('claims') as NodeDetail['claims']).filter(Boolean),
       degree: Number(record.get('degree')),
     };

@@ -1,4 +1,4 @@
-import type { DocumentView, Evidence } from '../../../graph/contract/api.ts';
+import type { Citation, DocumentView, Evidence } from '../../../graph/contract/api.ts';
 import { formatBetween, formatDate } from '../format/dates.ts';
 import type { Deps } from '../ui/deps.ts';
 import { h } from '../ui/dom.ts';
@@ -67,13 +67,33 @@ export function evidenceItem(
   return figure;
 }
 
+/**
+ * A source cited by its address only (imported, no words quoted): drawn apart from the quotes,
+ * weaker, and saying so, because nothing in the seeds shows what it says.
+ */
+export function citationItem(citation: Citation): HTMLElement {
+  return h(
+    'figure',
+    { class: 'evidence cited', 'data-testid': 'evidence-cited' },
+    h('p', { class: 'badge cited-badge' }, 'cited by URL, not quoted'),
+    h(
+      'figcaption',
+      {},
+      h('a', { href: citation.url, target: '_blank', rel: 'noopener noreferrer' }, citation.url),
+      citation.note ? h('span', { class: 'doc-meta' }, citation.note) : null,
+    ),
+  );
+}
+
 export function evidenceList(
   evidence: readonly Evidence[],
   deps: Pick<Deps, 'data' | 'reader'>,
   emptyText = 'No quotes are recorded for this.',
+  citations: readonly Citation[] = [],
 ): HTMLElement {
-  if (evidence.length === 0) return h('p', { class: 'muted' }, emptyText);
+  if (evidence.length === 0 && citations.length === 0) return h('p', { class: 'muted' }, emptyText);
   const list = h('div', { class: 'evidence-list' });
   for (const item of evidence) list.appendChild(evidenceItem(item, deps));
+  for (const citation of citations) list.appendChild(citationItem(citation));
   return list;
 }

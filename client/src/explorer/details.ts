@@ -144,7 +144,7 @@ function renderNode(
           props.length > 0 ? propertyList(props) : null,
           claimsSection(detail, deps),
           h('h3', {}, `Evidence (${detail.evidence.length})`),
-          evidenceList(detail.evidence, deps),
+          evidenceList(detail.evidence, deps, undefined, detail.citations ?? []),
         ),
       );
     },
@@ -193,7 +193,7 @@ function renderEdge(panel: HTMLElement, edge: ElementEdge['data'], deps: Deps): 
         ['text', edge.text],
       ]),
       h('h3', {}, `Evidence (${edge.evidence.length})`),
-      evidenceList(edge.evidence, deps),
+      evidenceList(edge.evidence, deps, undefined, edge.citations ?? []),
     ),
   );
 }

@@ -1,4 +1,5 @@
 import './export.css';
+import type { TrackerFormat } from '../../../graph/contract/exports.ts';
 import { ApiError } from '../api.ts';
 import type { Store } from '../state/store.ts';
 import { dialogButton, h } from '../ui/dom.ts';
@@ -12,14 +13,21 @@ import {
   type ImageRequest,
   SCALES,
 } from './exporter.ts';
+import type { TrackerExporter } from './tracker-exports.ts';
 
 /**
  * The Export menu: a toolbar button opening a dialog for images (PNG or SVG of the visible view or
  * the whole graph, 1×–4×, white or transparent, optionally framed with a title, the date, a legend
  * and the sources) and data (JSON, CSV, GraphML of what is on the canvas). Before drawing a PNG it
- * shows the size and, past the browser's limits, says so instead of producing an empty file.
+ * shows the size and, past the browser's limits, says so instead of producing an empty file. The
+ * tracker formats (Popolo, FollowTheMoney, GEXF with time, Wikidata-style CSV) are offered too.
  */
-export function createExportMenu(toolbar: HTMLElement, store: Store, exporter: Exporter) {
+export function createExportMenu(
+  toolbar: HTMLElement,
+  store: Store,
+  exporter: Exporter,
+  trackers: TrackerExporter,
+) {
   const radio = (value: string, checked: boolean, label: string) =>
     h(
       'label',
@@ -83,6 +91,17 @@ export function createExportMenu(toolbar: HTMLElement, store: Store, exporter: E
       },
       label,
     );
+  const trackerButton = (format: TrackerFormat, label: string) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button',
+        'data-testid': `export-download-${format}`,
+        onclick: () => void run(async () => [await trackers.file(format, title.value)]),
+      },
+      label,
+    );
   const dialog = createExportDialog(
     {
       testId: 'export-dialog',
@@ -133,6 +152,24 @@ export function createExportMenu(toolbar: HTMLElement, store: Store, exporter: E
         'p',
         { class: 'export-hint' },
         'CSV is two files, one of nodes and one of relationships with their evidence. GraphML opens in Gephi, yEd and Cytoscape Desktop.',
+      ),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'For office-holder trackers: the tenures on the canvas'),
+      h(
+        'div',
+        { class: 'export-row' },
+        trackerButton('popolo', 'Popolo JSON'),
+        trackerButton('ftm', 'FollowTheMoney (NDJSON)'),
+        trackerButton('gexf', 'GEXF (with time)'),
+        trackerButton('wikidata', 'Wikidata-style CSV'),
+      ),
+      h(
+        'p',
+        { class: 'export-hint' },
+        'Popolo for EveryPolitician and Open Civic Data tools, FollowTheMoney for Aleph, GEXF for Gephi’s timeline (with the canvas’s positions), and statements of “position held” for a reviewer to check against Wikidata. Nothing is sent anywhere.',
       ),
     ),
     message,

@@ -6,6 +6,7 @@ import { createExportMenu } from './export-menu.ts';
 import { createExporter } from './exporter.ts';
 import { createSavedViews, type SavedViewsDeps } from './saved-views.ts';
 import { createSavedViewsApi } from './saved-views-api.ts';
+import { createTrackerExporter } from './tracker-exports.ts';
 
 /**
  * Adds exports and saved views to the page: the Export… and Views… buttons at the end of the
@@ -21,7 +22,8 @@ export function installExports(deps: {
 }) {
   const canvas = deps.canvas.exports;
   const exporter = createExporter({ canvas, data: deps.data, at: () => deps.store.getState().at });
-  createExportMenu(deps.toolbar, deps.store, exporter);
+  const trackers = createTrackerExporter({ canvas, at: () => deps.store.getState().at });
+  createExportMenu(deps.toolbar, deps.store, exporter, trackers);
   const savedViews = createSavedViews(deps.toolbar, {
     store: deps.store,
     canvas,

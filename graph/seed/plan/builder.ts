@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { relationshipId } from '../entries.ts';
-import { type Evidence, labelOfId, type NodeLabel, type RelationshipType } from '../schema.ts';
+import { type Citation, type Evidence, labelOfId, type NodeLabel, type RelationshipType } from '../schema.ts';
 
 /** What Neo4j can hold as a property: scalars and homogeneous lists of them. */
 export type PropertyValue = string | number | boolean | string[] | number[];
@@ -51,6 +51,22 @@ export function evidenceProperties(evidence: readonly Evidence[]): Properties {
   return {
     evidenceDocumentIds: evidence.map((e) => e.documentId),
     evidenceQuotes: evidence.map((e) => e.quote),
+  };
+}
+
+/**
+ * Citations (a URL, no quote) as parallel lists, no MENTIONS made of them; what rests on citations
+ * alone is marked `evidenceKind: 'cited'` so every reader can show it as weaker.
+ */
+export function citationProperties(
+  evidence: readonly Evidence[],
+  citations: readonly Citation[] = [],
+): Properties {
+  if (citations.length === 0) return {};
+  return {
+    citationUrls: citations.map((c) => c.url),
+    citationNotes: citations.map((c) => c.note ?? ''),
+    ...(evidence.length === 0 ? { evidenceKind: 'cited' } : {}),
   };
 }
 

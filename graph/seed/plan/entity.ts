@@ -1,6 +1,6 @@
 import type { EntityEntry } from '../entries.ts';
 import type { Evidence } from '../schema.ts';
-import { evidenceProperties, hashProperties, type LooseProperties } from './builder.ts';
+import { citationProperties, evidenceProperties, hashProperties, type LooseProperties } from './builder.ts';
 import { claimsProperties, nameOf, type PlanContext } from './context.ts';
 
 /** What a per-label planner adds to the properties every entity node has. */
@@ -16,7 +16,7 @@ export type EntityPlanner<E extends EntityEntry> = (entity: E['value'], ctx: Pla
 
 /**
  * Writes one entity node with the properties all entities share (id, name, note, disputed
- * properties, evidence), the part its label's planner adds, a MENTIONS note for every quote, and
+ * properties, evidence, citations), the part its label's planner adds, a MENTIONS note for every quote, and
  * one CLAIMS relationship per piece of evidence behind a claim.
  */
 export function planEntity(entity: EntityEntry, part: EntityPart, ctx: PlanContext): void {
@@ -29,6 +29,7 @@ export function planEntity(entity: EntityEntry, part: EntityPart, ctx: PlanConte
     ...claimsProperties(value.claims),
     ...part.properties,
     ...evidenceProperties(evidence),
+    ...citationProperties(evidence, 'citations' in value ? value.citations : undefined),
   });
   for (const e of evidence) ctx.plan.mention(e.documentId, value.id, e.quote);
   value.claims?.forEach((claim) => {

@@ -1,6 +1,6 @@
 import { shown, windowOfDated } from '../dating.ts';
 import type { Organisation, Person, Post } from '../schema.ts';
-import { evidenceProperties, type LooseProperties } from './builder.ts';
+import { citationProperties, evidenceProperties, type LooseProperties } from './builder.ts';
 import { documentWindow, type PlanContext } from './context.ts';
 import type { EntityPart } from './entity.ts';
 
@@ -33,7 +33,10 @@ function vacancyProperties(post: Post, ctx: PlanContext): LooseProperties {
 
 /** A post, its vacancies, and the POST_IN relationship to its organisation. */
 export function planPost(post: Post, ctx: PlanContext): EntityPart {
-  ctx.plan.relationship('POST_IN', post.id, post.organisation, evidenceProperties(post.evidence));
+  ctx.plan.relationship('POST_IN', post.id, post.organisation, {
+    ...evidenceProperties(post.evidence),
+    ...citationProperties(post.evidence, post.citations),
+  });
   return {
     properties: {
       title: post.title,

@@ -2,7 +2,7 @@ import { type DateWindow, intersect, pointWindow } from '../dating.ts';
 import type { RelationshipEntry } from '../entries.ts';
 import type { Relationship } from '../schema.ts';
 import { eventSpans, intervalSpans } from '../spans.ts';
-import { evidenceProperties, type LooseProperties } from './builder.ts';
+import { citationProperties, evidenceProperties, type LooseProperties } from './builder.ts';
 import {
   claimsProperties,
   documentWindow,
@@ -72,6 +72,7 @@ export function planStatedRelationship(rel: RelationshipEntry, ctx: PlanContext)
       ...claimsProperties(v.claims),
       ...datedProperties(v, ctx),
       ...evidenceProperties(v.evidence),
+      ...citationProperties(v.evidence, v.citations),
     },
     v.key,
   );

@@ -2,7 +2,7 @@ import { type DateWindow, pointWindow, shown, windowOfDated } from '../dating.ts
 import { earliestDay, latestDay, precisionOf } from '../partial-date.ts';
 import type { Evidence, Period, Tenure, TenureBound } from '../schema.ts';
 import { intervalSpans } from '../spans.ts';
-import { dedupeEvidence, evidenceProperties, type LooseProperties } from './builder.ts';
+import { citationProperties, dedupeEvidence, evidenceProperties, type LooseProperties } from './builder.ts';
 import { documentWindow, nameOf, type PlanContext } from './context.ts';
 
 interface Resolved {
@@ -150,7 +150,12 @@ export function planTenure(tenure: Tenure, ctx: PlanContext) {
   const person = ctx.entitiesById.get(tenure.person);
   const personName = person?.label === 'Person' ? person.value.name : tenure.person;
   const postName = post?.label === 'Post' ? nameOf(post, ctx.organisationNames) : tenure.post;
-  const edge = { ...facts, tenureId: tenure.id, ...evidenceProperties(evidence) };
+  const edge = {
+    ...facts,
+    tenureId: tenure.id,
+    ...evidenceProperties(evidence),
+    ...citationProperties(evidence, tenure.citations),
+  };
   ctx.plan.relationship('HELD', tenure.person, tenure.id, edge);
   ctx.plan.relationship('OF_POST', tenure.id, tenure.post, edge);
   return { properties: facts, evidence, name: `${personName} as ${postName}` };
