@@ -2,8 +2,8 @@ import { Router } from 'express';
 import { AccountabilityQuerySchema } from '../../graph/contract/api.ts';
 import { AppError } from '../../graph/errors.ts';
 import type { AppDeps } from '../deps.ts';
-import { labelForId } from '../nodes/node-label.ts';
 import { parseRequest } from '../http/validate.ts';
+import { labelForId } from '../nodes/node-label.ts';
 import { readAccountabilityByOrg, readAccountabilityBySubject } from './read-accountability.ts';
 
 /** The label a subject id must have for the parameter it came in. */

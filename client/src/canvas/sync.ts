@@ -12,6 +12,8 @@ import {
   truncations,
 } from './compose.ts';
 import type { Canvas } from './cy.ts';
+import { GROUP_PREFIX, groupFindings } from './group.ts';
+import { markStanding } from './in-force.ts';
 
 /**
  * Keeps the canvas in step with the state: whenever what should be drawn changes (pins,
@@ -21,6 +23,8 @@ import type { Canvas } from './cy.ts';
 export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) {
   let generation = 0;
   let waiters: Array<() => void> = [];
+  /** Inspections and reports whose findings the reader opened (for this page; not in the link). */
+  const openHomes = new Set<string>();
 
   /** The relationship types to ask for; without the schema, ask for everything and filter here. */
   async function visibleTypes(hidden: readonly string[]): Promise<string[] | undefined> {
@@ -60,9 +64,16 @@ export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) 
       hiddenLabels: state.hiddenLabels,
       hiddenTypes: state.hiddenTypes,
     };
+    // Findings fold into one node per inspection unless the reader opened them or is on one of them.
+    const keep = new Set([
+      ...state.pinned,
+      ...state.expansions.map((e) => e.id),
+      ...(state.selected?.kind === 'node' ? [state.selected.id] : []),
+    ]);
+    const composed = markStanding(composeGraph({ pinned, expansions: fetched, ...filters }), state.at);
     // What a console query sent to the canvas stays there, under the same filters, until cleared.
     const elements = withQueryGraph(
-      composeGraph({ pinned, expansions: fetched, ...filters }),
+      groupFindings(composed, { open: openHomes, keep }),
       state.queryGraph,
       filters,
     );
@@ -101,6 +112,12 @@ export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) 
       });
     },
     sync: () => sync(store.getState()),
+    /** Show the findings a "N findings" node stands for. */
+    openGroup(id: string) {
+      if (!id.startsWith(GROUP_PREFIX)) return;
+      openHomes.add(id.slice(GROUP_PREFIX.length));
+      void sync(store.getState());
+    },
     /** Run once the load in flight (or the next one) has drawn. */
     afterLoad(fn: () => void) {
       waiters.push(fn);

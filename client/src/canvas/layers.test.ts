@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { assignLayers, layeredPositions } from './layers.ts';
+
+const e = (source: string, type: string, target: string) => ({ source, target, type });
+
+describe('accountability layers', () => {
+  const ids = ['insp', 'area', 'findings', 'council', 'ceo', 'pat', 'doc'];
+  const edges = [
+    e('insp', 'INSPECTED', 'area'),
+    e('insp', 'FOUND', 'findings'),
+    e('council', 'RESPONSIBLE_FOR', 'area'),
+    e('ceo', 'POST_IN', 'council'),
+    e('pat', 'HOLDS', 'ceo'),
+    e('doc', 'MENTIONS', 'pat'),
+  ];
+
+  it('orders inspection → findings and area → responsible body → post → holder', () => {
+    const layers = assignLayers(ids, edges);
+    expect(Object.fromEntries(layers)).toEqual({
+      insp: 0,
+      area: 1,
+      findings: 1,
+      council: 2,
+      ceo: 3,
+      pat: 4,
+      doc: 5,
+    });
+  });
+
+  it('survives a cycle', () => {
+    const layers = assignLayers(['a', 'b'], [e('a', 'INSPECTED', 'b'), e('b', 'INSPECTED', 'a')]);
+    expect([...layers.values()].every((l) => l >= 0 && l < 2)).toBe(true);
+  });
+
+  it('puts columns side by side without overlap and stacks a column by drawn height', () => {
+    const sized = ids.map((id) => ({ id, width: id === 'area' ? 120 : 80, height: 40 }));
+    const layers = assignLayers(ids, edges);
+    const at = layeredPositions(sized, edges, layers, { columnGap: 20, rowGap: 10 });
+    expect(at.get('insp')).toEqual({ x: 40, y: 0 });
+    // Column 1 is 120 wide (the area), starting after column 0 and the gap.
+    expect(at.get('area')?.x).toBe(80 + 20 + 60);
+    const ys = [at.get('area')?.y, at.get('findings')?.y].map(Number).sort((a, b) => a - b);
+    expect(ys).toEqual([-25, 25]);
+  });
+});
