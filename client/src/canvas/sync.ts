@@ -2,6 +2,7 @@ import type { ElementNode } from '../../../graph/contract/api.ts';
 import { ApiError } from '../api.ts';
 import type { DataCache } from '../data.ts';
 import { type AppState, graphKey } from '../state/app-state.ts';
+import { DEFAULT_LIMIT } from '../state/link-state.ts';
 import { withQueryGraph } from '../state/query-graph.ts';
 import type { Store } from '../state/store.ts';
 import {
@@ -20,6 +21,9 @@ import { markStanding } from './in-force.ts';
  * expansions, hidden nodes, the date, filters), fetch what is missing, compose, and hand the
  * result to the Cytoscape wrapper. A newer change overtakes an older one still in flight.
  */
+/** How many of an expanded organisation's posts have their holders drawn. */
+const MAX_POST_HOLDERS = 12;
+
 export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) {
   let generation = 0;
   let waiters: Array<() => void> = [];
@@ -34,6 +38,40 @@ export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) 
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * An organisation expanded shows who held its posts on the date, not posts alone: each of its
+   * posts' HOLDS relationships is fetched too (without marking the post expanded).
+   */
+  async function postHolders(
+    fetched: readonly FetchedExpansion[],
+    state: AppState,
+    types: string[] | undefined,
+  ): Promise<FetchedExpansion[]> {
+    if (types && !types.includes('HOLDS')) return [];
+    const expanded = new Set(fetched.map((e) => e.id));
+    const posts = new Set<string>();
+    for (const expansion of fetched) {
+      const labels = new Map(expansion.elements.nodes.map((n) => [n.data.id, n.data.label]));
+      if (labels.get(expansion.id) !== 'Organisation') continue;
+      for (const edge of expansion.elements.edges)
+        if (
+          edge.data.type === 'POST_IN' &&
+          edge.data.target === expansion.id &&
+          labels.get(edge.data.source) === 'Post'
+        )
+          posts.add(edge.data.source);
+    }
+    const wanted = [...posts].filter((id) => !expanded.has(id)).slice(0, MAX_POST_HOLDERS);
+    const results = await Promise.allSettled(
+      wanted.map((id) => data.neighbours(id, state.at, DEFAULT_LIMIT, ['HOLDS'])),
+    );
+    return results.flatMap((result, i) =>
+      result.status === 'fulfilled'
+        ? [{ id: wanted[i] as string, limit: DEFAULT_LIMIT, ...result.value, truncated: false }]
+        : [],
+    );
   }
 
   async function sync(state: AppState): Promise<void> {
@@ -58,6 +96,9 @@ export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) 
       if (result?.status === 'fulfilled') fetched.push({ ...expansion, ...result.value });
       else if (result) errors.push(result.reason);
     });
+
+    fetched.push(...(await postHolders(fetched, state, types)));
+    if (mine !== generation) return;
 
     const filters = {
       hidden: state.hidden,

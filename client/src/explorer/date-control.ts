@@ -71,7 +71,7 @@ export function createDateControl(root: HTMLElement, store: Store) {
     ),
     h(
       'label',
-      { class: 'check', title: 'Show every relationship, whenever it held' },
+      { class: 'check date-all', title: 'Show every relationship, whenever it held' },
       allDates,
       ' All dates',
     ),
