@@ -27,6 +27,17 @@ describe('accountability layers', () => {
     });
   });
 
+  it('splits a column taller than the canvas into columns side by side', () => {
+    const sized = ['o', 'p1', 'p2', 'p3'].map((id) => ({ id, width: 100, height: 40 }));
+    const layers = assignLayers(
+      sized.map((n) => n.id),
+      ['p1', 'p2', 'p3'].map((p) => e(p, 'POST_IN', 'o')),
+    );
+    const at = layeredPositions(sized, [], layers, { columnGap: 20, rowGap: 10, maxHeight: 95 });
+    expect(new Set(['p1', 'p2', 'p3'].map((id) => at.get(id)?.x))).toEqual(new Set([170, 290]));
+    expect([...at.values()].every((p) => Math.abs(p.y) <= 47.5)).toBe(true);
+  });
+
   it('survives a cycle', () => {
     const layers = assignLayers(['a', 'b'], [e('a', 'INSPECTED', 'b'), e('b', 'INSPECTED', 'a')]);
     expect([...layers.values()].every((l) => l >= 0 && l < 2)).toBe(true);

@@ -71,6 +71,31 @@ export interface Sized {
 export interface Spacing {
   columnGap: number;
   rowGap: number;
+  /** A column taller than this is split into side-by-side columns (the canvas's height, in graph units). */
+  maxHeight?: number;
+}
+
+/** Splits a column, in order, into runs no taller than `maxHeight` (each run holds one node at least). */
+export function splitColumn<T extends { height: number }>(
+  column: readonly T[],
+  maxHeight: number,
+  gap: number,
+): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
+  let height = 0;
+  for (const node of column) {
+    const next = height + (run.length > 0 ? gap : 0) + node.height;
+    if (run.length > 0 && next > maxHeight) {
+      runs.push(run);
+      run = [];
+      height = 0;
+    }
+    height += (run.length > 0 ? gap : 0) + node.height;
+    run.push(node);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
 }
 
 /**
@@ -106,15 +131,19 @@ export function layeredPositions(
       return rows.length > 0 ? rows.reduce((a, b) => a + b, 0) / rows.length : Number.POSITIVE_INFINITY;
     };
     const sorted = [...column].sort((a, b) => score(a) - score(b) || a.id.localeCompare(b.id));
-    const width = Math.max(...sorted.map((n) => n.width));
-    const height = sorted.reduce((sum, n) => sum + n.height, 0) + spacing.rowGap * (sorted.length - 1);
-    let y = -height / 2;
     sorted.forEach((node, row) => {
       rowOf.set(node.id, row - (sorted.length - 1) / 2);
-      positions.set(node.id, { x: x + width / 2, y: y + node.height / 2 });
-      y += node.height + spacing.rowGap;
     });
-    x += width + spacing.columnGap;
+    for (const run of splitColumn(sorted, spacing.maxHeight ?? Number.POSITIVE_INFINITY, spacing.rowGap)) {
+      const width = Math.max(...run.map((n) => n.width));
+      const height = run.reduce((sum, n) => sum + n.height, 0) + spacing.rowGap * (run.length - 1);
+      let y = -height / 2;
+      for (const node of run) {
+        positions.set(node.id, { x: x + width / 2, y: y + node.height / 2 });
+        y += node.height + spacing.rowGap;
+      }
+      x += width + spacing.columnGap;
+    }
   }
   return positions;
 }

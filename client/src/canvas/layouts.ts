@@ -1,6 +1,7 @@
 import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
 import type { LayoutName } from '../state/link-state.ts';
 import { assignLayers, layeredPositions } from './layers.ts';
+import { PADDING, READABLE_ZOOM } from './viewport.ts';
 
 /** Layout options for each layout the chooser offers, for a full run over every element. */
 export function fullLayout(name: LayoutName, animate: boolean): LayoutOptions {
@@ -82,14 +83,17 @@ export function accountabilityLayout(cy: Core, animate: boolean): LayoutOptions 
     target: edge.target().id(),
     type: String(edge.data('type')),
   }));
-  const positions = layeredPositions(
-    sized,
+  // Columns no taller than the canvas at the smallest readable zoom, so the whole fits when it can.
+  const maxHeight = (cy.height() - 2 * PADDING) / READABLE_ZOOM;
+  const layers = assignLayers(
+    sized.map((n) => n.id),
     edges,
-    assignLayers(
-      sized.map((n) => n.id),
-      edges,
-    ),
   );
+  const positions = layeredPositions(sized, edges, layers, {
+    columnGap: 36,
+    rowGap: 14,
+    maxHeight: maxHeight > 100 ? maxHeight : Number.POSITIVE_INFINITY,
+  });
   const offsets = new Map(sized.map((n) => [n.id, n.offset]));
   return {
     name: 'preset',
