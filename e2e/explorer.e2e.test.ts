@@ -69,7 +69,12 @@ describe('the explorer in a browser', () => {
     expect(nodes).toBeGreaterThan(10);
     expect(ids).toContain(INSPECTION);
     expect(ids).toEqual(expect.arrayContaining([COUNCIL, CCG]));
-    expect(ids.filter((id) => id.startsWith('finding:')).length).toBeGreaterThanOrEqual(3);
+    // What it found: gathered into one "N findings" node (opened with a click), N at least 3.
+    const group = ids.find((id) => id.startsWith('group:findings:'));
+    const groupName = await page
+      .locator(`[data-testid=canvas-list-item][data-node-id="${group}"]`)
+      .textContent(T);
+    expect(Number(groupName?.match(/^(\d+) findings$/)?.[1])).toBeGreaterThanOrEqual(3);
     // Who led them: the holders of the council's and the CCG's posts are on the canvas.
     expect(ids).toEqual(expect.arrayContaining(['person:pat-jones-greenhalgh', 'person:stuart-north']));
     expect(param('node')).toBe(INSPECTION);

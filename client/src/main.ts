@@ -2,11 +2,13 @@
 import './csp.ts';
 import { ApiError, createApi } from './api.ts';
 import { createCanvas } from './canvas/cy.ts';
+import { isGroupId } from './canvas/group.ts';
 import { createCanvasSync } from './canvas/sync.ts';
 import { createLazyConsole } from './console/lazy.ts';
 import { withConsoleLink } from './console/link.ts';
 import { createDataCache } from './data.ts';
 import { createReader } from './evidence/reader.ts';
+import { createCanvasList } from './explorer/canvas-list.ts';
 import { mountCanvasPanel } from './explorer/canvas-panel.ts';
 import { createCanvasStatus } from './explorer/canvas-status.ts';
 import { createCanvasTools } from './explorer/canvas-tools.ts';
@@ -14,14 +16,16 @@ import { createDateControl } from './explorer/date-control.ts';
 import { createDetailsPanel } from './explorer/details.ts';
 import { createFilters } from './explorer/filters.ts';
 import { renderLegend } from './explorer/legend.ts';
-import { buildOpening } from './explorer/opening.ts';
+import { buildOpening, withLoneNodeDrawn } from './explorer/opening.ts';
 import { createSearch } from './explorer/search.ts';
 import { installExports } from './export/install.ts';
 import { createPostsPanel } from './posts/posts-panel.ts';
 import { createHealthBanner } from './shell/banner.ts';
+import { createColumnToggles } from './shell/columns.ts';
 import { createTabPanels, createTabs, type TabTable } from './shell/tabs.ts';
 import { createSourcesPanel } from './sources/sources-panel.ts';
 import { type AppState, initialState, linkOf } from './state/app-state.ts';
+import { EMPTY_LINK } from './state/link-state.ts';
 import { createStore } from './state/store.ts';
 import { decodeLink, encodeLink, isBlankLink } from './state/url-state.ts';
 import { createTimelinePanel } from './timeline/timeline-panel.ts';
@@ -45,7 +49,8 @@ function byId<T extends HTMLElement>(id: string): T {
 }
 
 function start(): void {
-  const fromUrl = decodeLink(window.location.search);
+  // A link naming only a node draws that node and its neighbours, as the details panel shows it.
+  const fromUrl = withLoneNodeDrawn(decodeLink(window.location.search));
   const store = createStore(initialState(fromUrl));
 
   let banner: ReturnType<typeof createHealthBanner> | null = null;
@@ -62,7 +67,7 @@ function start(): void {
     explore: {
       title: 'Explore',
       build: () => {
-        const status = createCanvasStatus(canvasStatusRoot, store.dispatch, () => retry());
+        const status = createCanvasStatus(canvasStatusRoot, canvasNoteRoot, store.dispatch, () => retry());
         return { render: (state) => status.render(state, note) };
       },
     },
@@ -92,9 +97,16 @@ function start(): void {
   };
 
   const panels = createTabPanels(byId('stage'), tabs);
-  const { canvas: canvasRoot, status: canvasStatusRoot } = mountCanvasPanel(panels.explore);
+  const {
+    canvas: canvasRoot,
+    status: canvasStatusRoot,
+    note: canvasNoteRoot,
+  } = mountCanvasPanel(panels.explore);
   const canvas = createCanvas(canvasRoot, {
-    onSelect: (selection) => store.dispatch({ type: 'select', selection }),
+    onSelect: (selection) => {
+      if (selection?.kind === 'node' && isGroupId(selection.id)) sync.openGroup(selection.id);
+      else store.dispatch({ type: 'select', selection });
+    },
     onExpand: (id) => {
       store.dispatch({ type: 'select', selection: { kind: 'node', id } });
       store.dispatch({ type: 'expand', id });
@@ -102,8 +114,8 @@ function start(): void {
   });
   const sync = createCanvasSync(store, data, canvas);
   // A read-only hook for the browser tests: which ids are drawn and where (counts are on #cy as data-*).
-  const { nodeIds, edgeIds, renderedPosition } = canvas;
-  Object.assign(window, { __graph: { nodeIds, edgeIds, renderedPosition } });
+  const { nodeIds, edgeIds, renderedPosition, fitReport } = canvas;
+  Object.assign(window, { __graph: { nodeIds, edgeIds, renderedPosition, fitReport } });
 
   const deps: Deps = {
     store,
@@ -132,6 +144,14 @@ function start(): void {
   const date = createDateControl(byId('date'), store);
   const filters = createFilters(byId('filters'), store);
   renderLegend(byId('legend'));
+  const canvasList = createCanvasList(byId('canvas-list'), canvas, {
+    select: (id) => {
+      store.dispatch({ type: 'select', selection: { kind: 'node', id } });
+      canvas.center(id);
+    },
+    openGroup: (id) => sync.openGroup(id),
+  });
+  createColumnToggles(byId('layout'), byId('stagebar'), () => canvas.resize());
   const tools = createCanvasTools(byId('toolbar'), store, canvas);
   const details = createDetailsPanel(byId('panel'), deps);
   let consolePanel: ReturnType<typeof createLazyConsole> | null = null;
@@ -155,6 +175,7 @@ function start(): void {
     filters.render(state);
     tools.render(state);
     details.render(state);
+    canvasList.render(state);
     tabStrip.render(state);
     // On the console, the link also carries the last query run and its parameters.
     const query = withConsoleLink(
@@ -194,7 +215,12 @@ function start(): void {
         const current = store.getState();
         store.dispatch({
           type: 'restore',
-          link: { ...opening.link, layout: current.layout, tab: current.tab },
+          // The opening's own arrangement (the accountability columns) unless the link chose one.
+          link: {
+            ...opening.link,
+            layout: current.layout === EMPTY_LINK.layout ? opening.link.layout : current.layout,
+            tab: current.tab,
+          },
         });
       },
       (error: unknown) => {

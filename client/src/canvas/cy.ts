@@ -6,7 +6,8 @@ import type { LayoutName, Selection } from '../state/link-state.ts';
 import { createCamera } from './camera.ts';
 import { type CanvasExport, createCanvasExport } from './cy-export.ts';
 import { upsert } from './definitions.ts';
-import { fullLayout, incrementalFcose } from './layouts.ts';
+import { type DrawnNode, type FitReport, fitReport } from './fit-check.ts';
+import { accountabilityLayout, fullLayout, incrementalFcose } from './layouts.ts';
 import { placeNew } from './placement.ts';
 import { stylesheet } from './style.ts';
 import { LABEL_FONT_SIZE } from './viewport.ts';
@@ -16,6 +17,13 @@ import { LABEL_FONT_SIZE } from './viewport.ts';
  * edge whose ends are not both present, keeps nodes where the reader left them, and lays out only
  * what is new. Everything else talks to it through `Canvas`.
  */
+
+export interface CanvasListing {
+  id: string;
+  name: string;
+  label: string;
+  relationships: Array<{ id: string; text: string }>;
+}
 
 export interface CanvasHandlers {
   onSelect(selection: Selection | null): void;
@@ -46,7 +54,11 @@ export interface Canvas {
   edgeIds(): string[];
   /** Where a node is drawn, in pixels from the canvas's top left (null when it is not drawn). */
   renderedPosition(id: string): { x: number; y: number } | null;
+  /** How the drawing reads now: nodes outside the canvas, overlapping names, the smallest name. */
+  fitReport(): FitReport;
   nodeName(id: string): string | null;
+  /** What is drawn, as text: each node with its label and its relationships in words (for the list view). */
+  listing(): CanvasListing[];
   edgeData(id: string): ElementEdge['data'] | null;
   /** Exports (PNG/SVG at a scale, the elements with positions) and restoring a saved view's positions. */
   readonly exports: CanvasExport;
@@ -92,6 +104,9 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
   cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
   cy.on('mouseout', 'node, edge', () => cy.edges('.hover').removeClass('hover'));
   cy.on('zoom', () => reflect());
+  // The columns fold and the opening's note comes and goes: the drawing follows its container.
+  const resizes = new ResizeObserver(() => cy.resize());
+  resizes.observe(container);
 
   function stopLayout(): void {
     running?.stop();
@@ -163,7 +178,9 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
   function runLayout(name: LayoutName): void {
     stopLayout();
     if (cy.nodes().empty()) return;
-    track(cy.elements().layout(fullLayout(name, cy.nodes().length < 250)), camera.fitReadable);
+    const animate = cy.nodes().length < 250;
+    const options = name === 'accountability' ? accountabilityLayout(cy, animate) : fullLayout(name, animate);
+    track(cy.elements().layout(options), camera.fitReadable);
   }
 
   return {
@@ -230,6 +247,39 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
       const node = cy.getElementById(id);
       return node.nonempty() && node.isNode() ? { ...node.renderedPosition() } : null;
     },
+    fitReport() {
+      const zoom = cy.zoom();
+      const drawn: DrawnNode[] = cy.nodes().map((node) => {
+        const box = node.renderedBoundingBox({ includeLabels: true, includeOverlays: false });
+        const hasName = String(node.data('caption') ?? '') !== '';
+        const label = hasName
+          ? node.renderedBoundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false })
+          : null;
+        return {
+          id: node.id(),
+          box: { x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 },
+          label: label ? { x1: label.x1, y1: label.y1, x2: label.x2, y2: label.y2 } : null,
+          labelPx: Number.parseFloat(String(node.style('font-size'))) * zoom,
+        };
+      });
+      return fitReport(drawn, { width: cy.width(), height: cy.height() });
+    },
+    listing() {
+      return cy.nodes().map((node) => ({
+        id: node.id(),
+        name: String(node.data('name')),
+        label: String(node.data('label')),
+        relationships: node.connectedEdges().map((edge) => {
+          const outgoing = edge.source().id() === node.id();
+          const other = outgoing ? edge.target() : edge.source();
+          const words = String(edge.data('caption'));
+          return {
+            id: edge.id(),
+            text: outgoing ? `${words} → ${other.data('name')}` : `← ${words}: ${other.data('name')}`,
+          };
+        }),
+      }));
+    },
     nodeName(id) {
       const node = cy.getElementById(id);
       return node.nonempty() && node.isNode() ? String(node.data('name')) : null;
@@ -246,6 +296,7 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
       cy.resize();
     },
     destroy() {
+      resizes.disconnect();
       stopLayout();
       cy.destroy();
     },

@@ -1,6 +1,7 @@
 import type { Core, ElementDefinition, NodeCollection } from 'cytoscape';
 import type { ElementEdge, ElementNode, Elements } from '../../../graph/contract/api.ts';
 import { caption } from './compose.ts';
+import { isGroupId } from './group.ts';
 import { edgeCaption } from './style.ts';
 
 /** From the API's elements to Cytoscape's: captions, classes, and adding or updating in place. */
@@ -14,8 +15,23 @@ function nodeDefinition(node: ElementNode): ElementDefinition {
   };
 }
 
+/** The words on a line: the type, how sure it is on the date (text, not only a dash) and how many sources. */
+export function edgeLabel(edge: ElementEdge): string {
+  const standing = edge.data.standing;
+  const cue = standing === 'possible' ? 'possibly ' : '';
+  const undated = standing === 'undated' ? ' · date unknown' : '';
+  const count = edge.data.evidence.length;
+  const sources = count > 0 ? ` · ${count} source${count === 1 ? '' : 's'}` : '';
+  return `${cue}${edgeCaption(edge.data.type)}${undated}${sources}`;
+}
+
 function edgeDefinition(edge: ElementEdge): ElementDefinition {
-  return { group: 'edges', data: { ...edge.data, caption: edgeCaption(edge.data.type) } };
+  return {
+    group: 'edges',
+    data: { ...edge.data, caption: edgeLabel(edge) },
+    // The lines a group of findings stands for are not one relationship with its own evidence.
+    selectable: !isGroupId(edge.data.id),
+  };
 }
 
 /**
@@ -38,6 +54,7 @@ export function upsert(cy: Core, elements: Elements): NodeCollection {
     const existing = cy.getElementById(edge.data.id);
     if (existing.nonempty()) {
       existing.data(edgeDefinition(edge).data);
+      if (!edge.data.standing) existing.removeData('standing');
       continue;
     }
     if (cy.getElementById(edge.data.source).empty() || cy.getElementById(edge.data.target).empty()) continue;

@@ -1,5 +1,7 @@
-import type { LayoutOptions, NodeSingular } from 'cytoscape';
+import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
 import type { LayoutName } from '../state/link-state.ts';
+import { assignLayers, layeredPositions } from './layers.ts';
+import { PADDING, READABLE_ZOOM } from './viewport.ts';
 
 /** Layout options for each layout the chooser offers, for a full run over every element. */
 export function fullLayout(name: LayoutName, animate: boolean): LayoutOptions {
@@ -30,6 +32,9 @@ export function fullLayout(name: LayoutName, animate: boolean): LayoutOptions {
         rankSep: 90,
         edgeSep: 10,
       } as LayoutOptions;
+    // Without the drawing to measure (see accountabilityLayout), dagre's columns come closest.
+    case 'accountability':
+      return { name: 'dagre', ...common, rankDir: 'LR', nodeSep: 14, rankSep: 36 } as LayoutOptions;
     case 'concentric':
       return {
         name: 'concentric',
@@ -60,5 +65,45 @@ export function incrementalFcose(
     nodeSeparation: 110,
     nodeDimensionsIncludeLabels: true,
     fixedNodeConstraint: fixed,
+  } as LayoutOptions;
+}
+
+/**
+ * The "accountability" layout: columns along chains of accountability (layers.ts), each node as
+ * big as it is drawn with its name, so the columns never overlap and the whole fits when it can.
+ */
+export function accountabilityLayout(cy: Core, animate: boolean): LayoutOptions {
+  const nodes = cy.nodes();
+  const sized = nodes.map((node) => {
+    const box = node.boundingBox({ includeLabels: true, includeOverlays: false });
+    return { id: node.id(), width: box.w, height: box.h, offset: (box.y1 + box.y2) / 2 - node.position().y };
+  });
+  const edges = cy.edges().map((edge) => ({
+    source: edge.source().id(),
+    target: edge.target().id(),
+    type: String(edge.data('type')),
+  }));
+  // Columns no taller than the canvas at the smallest readable zoom, so the whole fits when it can.
+  const maxHeight = (cy.height() - 2 * PADDING) / READABLE_ZOOM;
+  const layers = assignLayers(
+    sized.map((n) => n.id),
+    edges,
+  );
+  const positions = layeredPositions(sized, edges, layers, {
+    columnGap: 36,
+    rowGap: 14,
+    maxHeight: maxHeight > 100 ? maxHeight : Number.POSITIVE_INFINITY,
+  });
+  const offsets = new Map(sized.map((n) => [n.id, n.offset]));
+  return {
+    name: 'preset',
+    animate: animate ? 'end' : false,
+    animationDuration: 350,
+    fit: false,
+    positions: (node: NodeSingular) => {
+      const at = positions.get(node.id()) ?? { x: 0, y: 0 };
+      // The layout places the box with its name; the node's own centre sits above the name.
+      return { x: at.x, y: at.y - (offsets.get(node.id()) ?? 0) };
+    },
   } as LayoutOptions;
 }

@@ -84,15 +84,24 @@ export function stylesheet(): StylesheetJson {
       },
     },
     ...perLabel,
-    // Findings are sentences: a little smaller and narrower, still readable at the readable zoom.
+    // Findings are sentences: a smaller shape and plainer type, the same readable size.
     {
       selector: 'node[label = "Finding"]',
+      style: { width: 24, height: 24, 'font-weight': 400, color: '#334155' },
+    },
+    // "N findings": one node standing for an inspection's findings, opened with a click.
+    {
+      selector: 'node[label = "Group"]',
       style: {
-        width: 24,
-        height: 24,
-        'font-size': LABEL_FONT_SIZE - 0.5,
-        'font-weight': 400,
-        color: '#334155',
+        shape: 'round-triangle',
+        'background-color': '#fed7aa',
+        'border-color': LABEL_STYLES.Finding?.color ?? '#ea580c',
+        'border-width': 3,
+        'border-style': 'double',
+        width: 34,
+        height: 34,
+        'font-weight': 700,
+        color: '#9a3412',
       },
     },
     { selector: 'node[label = "Person"], node[label = "Organisation"]', style: { 'font-weight': 700 } },
@@ -141,6 +150,21 @@ export function stylesheet(): StylesheetJson {
     {
       selector: 'edge[type = "HOLDS"][known = "attested"]',
       style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] },
+    },
+    // Only possibly in force on the date: dotted and faint (the caption says "possibly" too).
+    {
+      selector: 'edge[standing = "possible"]',
+      style: { 'line-style': 'dotted', opacity: 0.55 },
+    },
+    // No source dates it: shown under any date, dashed grey (the caption says "date unknown").
+    {
+      selector: 'edge[standing = "undated"]',
+      style: {
+        'line-style': 'dashed',
+        'line-dash-pattern': [2, 6],
+        'line-color': '#a8a29e',
+        'target-arrow-color': '#a8a29e',
+      },
     },
     {
       selector: 'node:selected',

@@ -2,6 +2,7 @@ import type { ElementNode } from '../../../graph/contract/api.ts';
 import { ApiError } from '../api.ts';
 import type { DataCache } from '../data.ts';
 import { type AppState, graphKey } from '../state/app-state.ts';
+import { DEFAULT_LIMIT } from '../state/link-state.ts';
 import { withQueryGraph } from '../state/query-graph.ts';
 import type { Store } from '../state/store.ts';
 import {
@@ -12,15 +13,22 @@ import {
   truncations,
 } from './compose.ts';
 import type { Canvas } from './cy.ts';
+import { GROUP_PREFIX, groupFindings } from './group.ts';
+import { markStanding } from './in-force.ts';
 
 /**
  * Keeps the canvas in step with the state: whenever what should be drawn changes (pins,
  * expansions, hidden nodes, the date, filters), fetch what is missing, compose, and hand the
  * result to the Cytoscape wrapper. A newer change overtakes an older one still in flight.
  */
+/** How many of an expanded organisation's posts have their holders drawn. */
+const MAX_POST_HOLDERS = 12;
+
 export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) {
   let generation = 0;
   let waiters: Array<() => void> = [];
+  /** Inspections and reports whose findings the reader opened (for this page; not in the link). */
+  const openHomes = new Set<string>();
 
   /** The relationship types to ask for; without the schema, ask for everything and filter here. */
   async function visibleTypes(hidden: readonly string[]): Promise<string[] | undefined> {
@@ -30,6 +38,40 @@ export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) 
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * An organisation expanded shows who held its posts on the date, not posts alone: each of its
+   * posts' HOLDS relationships is fetched too (without marking the post expanded).
+   */
+  async function postHolders(
+    fetched: readonly FetchedExpansion[],
+    state: AppState,
+    types: string[] | undefined,
+  ): Promise<FetchedExpansion[]> {
+    if (types && !types.includes('HOLDS')) return [];
+    const expanded = new Set(fetched.map((e) => e.id));
+    const posts = new Set<string>();
+    for (const expansion of fetched) {
+      const labels = new Map(expansion.elements.nodes.map((n) => [n.data.id, n.data.label]));
+      if (labels.get(expansion.id) !== 'Organisation') continue;
+      for (const edge of expansion.elements.edges)
+        if (
+          edge.data.type === 'POST_IN' &&
+          edge.data.target === expansion.id &&
+          labels.get(edge.data.source) === 'Post'
+        )
+          posts.add(edge.data.source);
+    }
+    const wanted = [...posts].filter((id) => !expanded.has(id)).slice(0, MAX_POST_HOLDERS);
+    const results = await Promise.allSettled(
+      wanted.map((id) => data.neighbours(id, state.at, DEFAULT_LIMIT, ['HOLDS'])),
+    );
+    return results.flatMap((result, i) =>
+      result.status === 'fulfilled'
+        ? [{ id: wanted[i] as string, limit: DEFAULT_LIMIT, ...result.value, truncated: false }]
+        : [],
+    );
   }
 
   async function sync(state: AppState): Promise<void> {
@@ -55,14 +97,24 @@ export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) 
       else if (result) errors.push(result.reason);
     });
 
+    fetched.push(...(await postHolders(fetched, state, types)));
+    if (mine !== generation) return;
+
     const filters = {
       hidden: state.hidden,
       hiddenLabels: state.hiddenLabels,
       hiddenTypes: state.hiddenTypes,
     };
+    // Findings fold into one node per inspection unless the reader opened them or is on one of them.
+    const keep = new Set([
+      ...state.pinned,
+      ...state.expansions.map((e) => e.id),
+      ...(state.selected?.kind === 'node' ? [state.selected.id] : []),
+    ]);
+    const composed = markStanding(composeGraph({ pinned, expansions: fetched, ...filters }), state.at);
     // What a console query sent to the canvas stays there, under the same filters, until cleared.
     const elements = withQueryGraph(
-      composeGraph({ pinned, expansions: fetched, ...filters }),
+      groupFindings(composed, { open: openHomes, keep }),
       state.queryGraph,
       filters,
     );
@@ -101,6 +153,12 @@ export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) 
       });
     },
     sync: () => sync(store.getState()),
+    /** Show the findings a "N findings" node stands for. */
+    openGroup(id: string) {
+      if (!id.startsWith(GROUP_PREFIX)) return;
+      openHomes.add(id.slice(GROUP_PREFIX.length));
+      void sync(store.getState());
+    },
     /** Run once the load in flight (or the next one) has drawn. */
     afterLoad(fn: () => void) {
       waiters.push(fn);

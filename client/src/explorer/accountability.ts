@@ -27,7 +27,7 @@ function certaintyKey(): HTMLElement {
     h(
       'dl',
       {},
-      ...(['stated', 'attested', 'inferred'] as const).flatMap((c) => [
+      ...(['stated', 'attested', 'inferred', 'possible'] as const).flatMap((c) => [
         h('dt', {}, certaintyBadge(c)),
         h('dd', {}, CERTAINTY_TEXT[c]),
       ]),

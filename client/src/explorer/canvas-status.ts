@@ -3,9 +3,13 @@ import type { AppState } from '../state/app-state.ts';
 import { MAX_LIMIT } from '../state/link-state.ts';
 import { h, replace } from '../ui/dom.ts';
 
-/** Over the canvas: loading, empty and error states, and an "N more" notice per truncated expansion. */
+/**
+ * Over the canvas: loading, empty and error states, and an "N more" notice per truncated expansion;
+ * above it (`noteRoot`), the opening's note.
+ */
 export function createCanvasStatus(
   root: HTMLElement,
+  noteRoot: HTMLElement,
   dispatch: (action: Action) => void,
   onRetry: () => void,
 ) {
@@ -26,6 +30,7 @@ export function createCanvasStatus(
       shown = key;
       root.dataset.status = state.status;
       const parts: HTMLElement[] = [];
+      const noteParts: HTMLElement[] = [];
       if (state.status === 'loading')
         parts.push(h('p', { class: 'pill loading', role: 'status' }, 'Loading…'));
       if (state.status === 'idle') parts.push(h('p', { class: 'pill', role: 'status' }, 'Starting…'));
@@ -76,7 +81,7 @@ export function createCanvasStatus(
         );
       }
       if (note)
-        parts.push(
+        noteParts.push(
           h(
             'div',
             { class: 'pill subtle canvas-note', role: 'note', 'data-testid': 'canvas-note' },
@@ -97,6 +102,7 @@ export function createCanvasStatus(
           ),
         );
       replace(root, ...parts);
+      replace(noteRoot, ...noteParts);
     },
   };
   return view;

@@ -8,6 +8,7 @@ const LAYOUT_NAMES: Record<LayoutName, string> = {
   fcose: 'Force-directed',
   dagre: 'Hierarchical',
   concentric: 'Concentric',
+  accountability: 'Accountability',
 };
 
 /** The canvas tools in the toolbar: layout, fit, re-layout, undo, unhide (usable on the Explore tab). */

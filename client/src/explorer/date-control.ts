@@ -5,7 +5,8 @@ import type { Store } from '../state/store.ts';
 import { h, replace } from '../ui/dom.ts';
 
 /**
- * The date: a slider over 2015–2025 by day (arrow keys a day, month buttons a month), a date field,
+ * The date, in the bar over the stage (so it stays within reach when the left column is folded):
+ * a slider over 2015–2025 by day (arrow keys a day, month buttons a month), a date field,
  * and "all dates". Dragging updates the label; the graph is fetched again when the slider is let go.
  */
 
@@ -58,24 +59,22 @@ export function createDateControl(root: HTMLElement, store: Store) {
 
   replace(
     root,
-    h('h2', { class: 'section-title' }, 'Date'),
+    h('h2', { class: 'visually-hidden' }, 'Date'),
     readout,
     slider,
     h(
       'div',
-      { class: 'scale', 'aria-hidden': 'true' },
-      h('span', {}, '2015'),
-      h('span', {}, '2020'),
-      h('span', {}, '2025'),
+      { class: 'date-row' },
+      monthButton('‹', 'One month earlier', -1),
+      field,
+      monthButton('›', 'One month later', 1),
     ),
     h(
-      'div',
-      { class: 'date-row' },
-      monthButton('‹ month', 'One month earlier', -1),
-      field,
-      monthButton('month ›', 'One month later', 1),
+      'label',
+      { class: 'check date-all', title: 'Show every relationship, whenever it held' },
+      allDates,
+      ' All dates',
     ),
-    h('label', { class: 'check' }, allDates, ' All dates (ignore when relationships held)'),
   );
 
   return {
@@ -89,7 +88,8 @@ export function createDateControl(root: HTMLElement, store: Store) {
         readout.textContent = `In force on ${formatDate(at)}`;
       } else {
         field.value = '';
-        readout.textContent = 'All dates: every relationship, whenever it held';
+        readout.textContent = 'All dates';
+        readout.title = 'Every relationship, whenever it held';
       }
       root.classList.toggle('all-dates', at === null);
     },

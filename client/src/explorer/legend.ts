@@ -41,7 +41,7 @@ function shapeIcon(style: LabelStyle): SVGSVGElement {
   return svg;
 }
 
-function lineIcon(dashed: boolean, color: string): SVGSVGElement {
+function lineIcon(dashed: boolean | string, color: string, opacity = 1): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 28 10');
   svg.setAttribute('width', '28');
@@ -57,7 +57,8 @@ function lineIcon(dashed: boolean, color: string): SVGSVGElement {
     'stroke-width': '3',
   }))
     line.setAttribute(k, v);
-  if (dashed) line.setAttribute('stroke-dasharray', '6 3');
+  if (dashed) line.setAttribute('stroke-dasharray', typeof dashed === 'string' ? dashed : '6 3');
+  line.setAttribute('opacity', String(opacity));
   svg.appendChild(line);
   return svg;
 }
@@ -80,6 +81,24 @@ export function renderLegend(root: HTMLElement): void {
       { class: 'legend legend-lines' },
       h('li', {}, lineIcon(false, '#2563eb'), h('span', {}, 'holds a post: tenure stated by a source')),
       h('li', {}, lineIcon(true, '#2563eb'), h('span', {}, 'holds a post: known only from attestations')),
+      h(
+        'li',
+        { 'data-testid': 'legend-possible' },
+        lineIcon('1 4', '#475569', 0.7),
+        h('span', {}, 'possibly in force on the date (dotted, faint; named “possibly …”)'),
+      ),
+      h(
+        'li',
+        { 'data-testid': 'legend-undated' },
+        lineIcon('2 6', '#a8a29e'),
+        h('span', {}, 'no source dates it (“date unknown”): shown under any date'),
+      ),
+      h(
+        'li',
+        {},
+        h('span', { class: 'legend-group', 'aria-hidden': 'true' }, '▲'),
+        h('span', {}, '“N findings”: choose it to show them'),
+      ),
       h('li', {}, h('span', { class: 'legend-ring', 'aria-hidden': 'true' }), h('span', {}, 'expanded node')),
       h(
         'li',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementEdge, Elements } from '../../../graph/contract/api.ts';
+import { DEFAULT_LIMIT, EMPTY_LINK } from '../state/link-state.ts';
 import {
   dayFor,
   firstDayHoldersKnown,
@@ -7,6 +8,7 @@ import {
   pickInspection,
   postsOf,
   responsibleFor,
+  withLoneNodeDrawn,
 } from './opening.ts';
 
 function edge(source: string, target: string, type: string): ElementEdge {
@@ -120,5 +122,19 @@ describe('the opening', () => {
     expect(firstDayHoldersKnown(results, '2017-06-12')).toBe('2017-11-21');
     expect(firstDayHoldersKnown(results, '2017-11-21')).toBe('2017-12-31');
     expect(firstDayHoldersKnown([{ notKnown: [next(null)] }], '2017-06-12')).toBeNull();
+  });
+});
+
+describe('a link naming only a node', () => {
+  it('draws the node and its neighbours, and leaves fuller links alone', () => {
+    const lone = { ...EMPTY_LINK, selected: { kind: 'node' as const, id: 'person:a' } };
+    expect(withLoneNodeDrawn(lone)).toMatchObject({
+      pinned: ['person:a'],
+      expansions: [{ id: 'person:a', limit: DEFAULT_LIMIT }],
+    });
+    const full = { ...lone, pinned: ['org:b'] };
+    expect(withLoneNodeDrawn(full)).toBe(full);
+    const edge = { ...EMPTY_LINK, selected: { kind: 'edge' as const, id: 'r1' } };
+    expect(withLoneNodeDrawn(edge)).toBe(edge);
   });
 });

@@ -193,7 +193,18 @@ export async function buildOpening(api: Api): Promise<Opening | null> {
       at: day,
       hiddenTypes: OPENING_HIDDEN_TYPES,
       selected: { kind: 'node', id: inspectionId },
+      layout: 'accountability',
     },
     note,
   };
+}
+
+/**
+ * A link naming a node and nothing else (`?node=person:x`, as people share them) draws that node
+ * and its neighbourhood, rather than an empty canvas beside the node's details.
+ */
+export function withLoneNodeDrawn(link: LinkState): LinkState {
+  const selected = link.selected;
+  if (selected?.kind !== 'node' || link.pinned.length > 0 || link.expansions.length > 0) return link;
+  return { ...link, pinned: [selected.id], expansions: [{ id: selected.id, limit: DEFAULT_LIMIT }] };
 }

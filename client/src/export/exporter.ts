@@ -4,6 +4,7 @@ import { type ExportGraph, type ExportMeta, evidenceDocumentIds } from '../../..
 import { graphToGraphml } from '../../../graph/export/graphml.ts';
 import { graphToJson } from '../../../graph/export/json.ts';
 import type { CanvasExport, GraphSnapshot } from '../canvas/cy-export.ts';
+import { undatedOnlyDocuments } from '../canvas/in-force.ts';
 import { LABEL_STYLES, styleOf } from '../canvas/style.ts';
 import type { Size } from '../canvas/viewport.ts';
 import type { DataCache } from '../data.ts';
@@ -104,12 +105,16 @@ export function createExporter(deps: ExporterDeps) {
       .filter((label) => shown.has(label))
       .map((label) => ({ label, style: styleOf(label) }));
     measure ??= canvasMeasure();
+    const undated = undatedOnlyDocuments(graph.edges);
     return layoutFrame({
       graph: deps.canvas.drawingSize(request.full),
       title: request.title.trim() || DEFAULT_TITLE,
       dateLine: dateLine(deps.at()),
       legend,
-      sources: (await documents(graph)).map(sourceLine),
+      // A source cited only by relationships no source dates says so, or it reads as of the view's date.
+      sources: (await documents(graph)).map((doc) =>
+        deps.at() && undated.has(doc.id) ? `${sourceLine(doc)} Date unknown.` : sourceLine(doc),
+      ),
       measure,
     });
   }

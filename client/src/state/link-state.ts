@@ -3,7 +3,7 @@
  * canvas and how they got there, the selection, the date, the filters, the layout and the tab.
  */
 
-export const LAYOUTS = ['fcose', 'dagre', 'concentric'] as const;
+export const LAYOUTS = ['fcose', 'dagre', 'concentric', 'accountability'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 
 /**
