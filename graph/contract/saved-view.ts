@@ -7,6 +7,8 @@ import { z } from 'zod';
  */
 
 const NODE_ID = /^[a-z]+:[a-z0-9-]+$/;
+/** A node the canvas draws itself: the "N findings" group of an inspection or report. */
+const DRAWN_NODE_ID = /^(?:[a-z]+:[a-z0-9-]+|group:findings:[a-z]+:[a-z0-9-]+)$/;
 const NAME = /^[A-Za-z_]+$/;
 const nodeId = z.string().max(200).regex(NODE_ID, 'expected a node id like org:bury-council');
 const day = z
@@ -48,7 +50,7 @@ export const SavedViewInputSchema = z.object({
   state: SavedViewStateSchema,
   /** Model positions of the nodes on the canvas, by node id. */
   positions: z
-    .record(z.string().regex(NODE_ID, 'positions are keyed by node id'), PointSchema)
+    .record(z.string().regex(DRAWN_NODE_ID, 'positions are keyed by node id'), PointSchema)
     .refine((p) => Object.keys(p).length <= MAX_VIEW_NODES, `at most ${MAX_VIEW_NODES} positions`),
   viewport: z.object({ zoom: z.number().positive().max(100), pan: PointSchema }).nullable(),
 });

@@ -9,6 +9,7 @@ import { graphToGexf } from '../../../graph/export/gexf.ts';
 import { trackerFile } from '../../../graph/export/tracker.ts';
 import { ApiError, requestJson } from '../api.ts';
 import type { CanvasExport } from '../canvas/cy-export.ts';
+import { isGroupId } from '../canvas/group.ts';
 import { styleOf } from '../canvas/style.ts';
 import { baseName, ExportError, type ExportFile } from './exporter.ts';
 
@@ -32,7 +33,8 @@ export interface TrackerExportDeps {
 /** The ids the dataset endpoint reads: every node on the canvas and every tenure (HOLDS) edge. */
 export function datasetNodeIds(graph: ExportGraph): string[] {
   return [
-    ...graph.nodes.map((n) => n.data.id),
+    // The canvas's own "N findings" groups are not in the graph and hold no tenures.
+    ...graph.nodes.map((n) => n.data.id).filter((id) => !isGroupId(id)),
     ...graph.edges.filter((e) => e.data.type === 'HOLDS').map((e) => e.data.id),
   ];
 }
