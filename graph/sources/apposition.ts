@@ -1,7 +1,7 @@
+import { slugify } from '../contract/slug.ts';
 import type { AppositionSuggestion, FactInput, Mention } from '../contract/sources.ts';
 import { anchorAt } from './anchors.ts';
 import type { KnownEntities } from './known-entities.ts';
-import { slugify } from './slug.ts';
 
 const HONORIFIC = '(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Lord|Baroness)\\.?';
 const CAP = "[A-Z][\\p{L}'’-]+";

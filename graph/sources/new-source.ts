@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { slugify } from '../contract/slug.ts';
 import type { SourceContent, SourceMetaInput } from '../contract/sources.ts';
 import { AppError } from '../errors.ts';
 import type { SeedSet } from '../seed/read-seeds.ts';
@@ -8,7 +9,6 @@ import { suggestDates } from './date-suggest.ts';
 import type { FileChange } from './file-transaction.ts';
 import { htmlToPlainText, normaliseText } from './html-text.ts';
 import { type SourcePaths, sourcePaths } from './seed-folder.ts';
-import { slugify } from './slug.ts';
 import { stringifyDocumentMeta } from './yaml-writer.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

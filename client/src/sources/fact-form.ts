@@ -1,3 +1,4 @@
+import { slugify } from '../../../graph/contract/slug.ts';
 import type { FactInput, QuoteInput } from '../../../graph/contract/sources.ts';
 
 /**
@@ -172,23 +173,8 @@ const PREFIX: Record<Exclude<FactKind, 'attestation' | 'relationship'>, string> 
   finding: 'finding',
 };
 
-/** Lower-case words joined by hyphens, as seed ids are (graph/sources/slug.ts does the same). */
-export function slug(text: string, maxLength = 80): string {
-  const words = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  let out = '';
-  for (const word of words) {
-    const next = out ? `${out}-${word}` : word;
-    if (next.length > maxLength) break;
-    out = next;
-  }
-  return out || 'untitled';
-}
+/** Lower-case words joined by hyphens, as seed ids are: the one rule, from the contract. */
+export const slug = slugify;
 
 export type FormValues = Record<string, string | boolean>;
 
