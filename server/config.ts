@@ -26,6 +26,7 @@ const ServerEnvSchema = z.object({
   CONSOLE_BURST: z.coerce.number().int().min(1).max(10_000).default(10),
   NEO4J_MAX_SESSIONS: z.coerce.number().int().min(1).max(1_000).default(16),
   NEO4J_SESSION_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
+  API_READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
 });
 
@@ -52,6 +53,8 @@ export const LimitsConfigSchema = z.object({
   neo4jSessions: z.number(),
   /** How long a request waits for one of those before it is answered 503. */
   neo4jWaitMs: z.number(),
+  /** The time limit of an API read (not the console's, which has its own); past it the answer is 503. */
+  readTimeoutMs: z.number(),
 });
 export type LimitsConfig = z.infer<typeof LimitsConfigSchema>;
 
@@ -81,6 +84,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   consoleBurst: 10,
   neo4jSessions: 16,
   neo4jWaitMs: 5_000,
+  readTimeoutMs: 15_000,
 };
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -130,6 +134,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
       consoleBurst: e.CONSOLE_BURST,
       neo4jSessions: e.NEO4J_MAX_SESSIONS,
       neo4jWaitMs: e.NEO4J_SESSION_WAIT_MS,
+      readTimeoutMs: e.API_READ_TIMEOUT_MS,
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };

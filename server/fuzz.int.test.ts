@@ -34,6 +34,7 @@ beforeAll(async () => {
         consoleBurst: 10_000,
         neo4jSessions: 16,
         neo4jWaitMs: 5_000,
+        readTimeoutMs: 15_000,
       },
     },
   });

@@ -3,6 +3,7 @@ import type { Graph } from '../../graph/driver.ts';
 import { DEFAULT_ACCESS, DEFAULT_LIMITS, type ServerConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { accessControl } from './access.ts';
+import { boundReads } from './bounded-reads.ts';
 import { consoleLimits } from './console-limits.ts';
 import { FairGate, neo4jGate } from './fair-gate.ts';
 import { type MeteredGraph, meterGraph } from './metered-graph.ts';
@@ -13,7 +14,7 @@ import { securityHeaders } from './security-headers.ts';
  * What makes the app fit to share, in the order a request meets it: the request log (outermost, so
  * it sees every answer), security headers, tokens, the console's per-client limits, and the
  * server-wide bound on requests using Neo4j (saved views are files and skip it). Installed before
- * the routers; returns the metered graph the routers should use.
+ * the routers; returns the metered graph, its reads bounded in time, that the routers should use.
  */
 export function installTeamMiddleware(
   app: Express,
@@ -31,5 +32,5 @@ export function installTeamMiddleware(
     if (req.path === '/views' || req.path.startsWith('/views/')) return next();
     return neo4jGate(gate, limits.neo4jWaitMs)(req, res, next);
   });
-  return meterGraph(deps.graph);
+  return boundReads(meterGraph(deps.graph), limits.readTimeoutMs);
 }
