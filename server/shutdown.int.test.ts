@@ -82,11 +82,17 @@ async function startServer(shutdownTimeoutMs: number): Promise<ServerProcess> {
 
 const QUERY = JSON.stringify({ query: 'MATCH (p:Person) RETURN p.name AS name ORDER BY name LIMIT 3' });
 
-/** A console request whose body is sent in two halves; `finish` sends the rest. */
+/**
+ * A console request held open: it asks `Expect: 100-continue`, so the server's "100 Continue" says
+ * it has parsed the request and is handling it; half of the body is sent then, and `finish` sends
+ * the rest.
+ */
 function halfSentRequest(port: number) {
   const body = Buffer.from(QUERY);
   const half = Math.floor(body.length / 2);
   let finish = () => {};
+  let accepted = () => {};
+  const handled = new Promise<void>((resolve) => (accepted = resolve));
   const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
     const request = http.request(
       {
@@ -94,7 +100,12 @@ function halfSentRequest(port: number) {
         port,
         path: '/api/cypher',
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': body.length },
+        agent: false,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': body.length,
+          expect: '100-continue',
+        },
       },
       (response) => {
         let text = '';
@@ -103,13 +114,15 @@ function halfSentRequest(port: number) {
       },
     );
     request.on('error', reject);
-    request.write(body.subarray(0, half));
+    request.on('continue', () => {
+      request.write(body.subarray(0, half), () => accepted());
+    });
+    request.flushHeaders();
     finish = () => request.end(body.subarray(half));
   });
-  return { answer, finish: () => finish() };
+  return { answer, handled, finish: () => finish() };
 }
 
-/** Gives the server time to accept the connection and start reading the half-sent body. */
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function connects(port: number): Promise<boolean> {
@@ -130,7 +143,7 @@ describe('SIGTERM on the server process', () => {
     expect(await connects(server.port)).toBe(true);
 
     const inFlight = halfSentRequest(server.port);
-    await settle(300);
+    await inFlight.handled;
     server.child.kill('SIGTERM');
     // The listener closes at once: a new connection is refused while the old request is still open.
     for (let i = 0; i < 50 && (await connects(server.port)); i++) await settle(100);
@@ -158,7 +171,7 @@ describe('SIGTERM on the server process', () => {
     const server = await startServer(1_000);
     const stalled = halfSentRequest(server.port);
     stalled.answer.catch(() => {});
-    await settle(300);
+    await stalled.handled;
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.lines.find((line) => line.msg === 'stopped')?.outcome).toBe('forced');
