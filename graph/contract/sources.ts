@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_KINDS } from './seed-vocabulary.ts';
 
 /**
  * The Sources API (`/api/sources`): list the documents, add one from text or HTML, annotate it with
@@ -10,15 +11,8 @@ import { z } from 'zod';
  * started from (else 409 CONFLICT with `details: SourceConflictDetails`).
  */
 
-/** Mirrors the seed format's document kinds (graph/seed/schema.ts; a unit test keeps them equal). */
-export const SOURCE_KINDS = [
-  'press-release',
-  'news',
-  'inspection-letter',
-  'report',
-  'minutes',
-  'other',
-] as const;
+/** The kinds of document a source may be: the seed format's. */
+export const SOURCE_KINDS = DOCUMENT_KINDS;
 /** Mirrors the seed format's facts collections (a unit test keeps them equal). */
 export const SOURCE_FACT_COLLECTIONS = [
   'organisations',

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  CAPACITIES,
+  DOCUMENT_KINDS,
+  FINDING_KINDS,
+  ORGANISATION_KINDS,
+  STATED_RELATIONSHIP_TYPES,
+  type StatedRelationshipType,
+} from '../contract/seed-vocabulary.ts';
 import { PartialDateSchema } from './partial-date.ts';
 
 /**
@@ -107,15 +115,6 @@ export type DatedEvidence = z.infer<typeof DatedEvidenceSchema>;
 
 // ---- documents --------------------------------------------------------------------------------
 
-export const DOCUMENT_KINDS = [
-  'press-release',
-  'news',
-  'inspection-letter',
-  'report',
-  'minutes',
-  'other',
-] as const;
-
 const ExactPublication = z.strictObject({
   date: PartialDateSchema,
   /** The words in the text that print the date, when it prints one. */
@@ -146,21 +145,6 @@ export const DocumentMetaSchema = z.strictObject({
 export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
 
 // ---- entities ---------------------------------------------------------------------------------
-
-export const ORGANISATION_KINDS = [
-  'local-authority',
-  'nhs-commissioner',
-  'nhs-body',
-  'regulator',
-  'government-department',
-  'school',
-  'parent-carer-forum',
-  'board',
-  'partnership',
-  'local-area',
-  'publisher',
-  'other',
-] as const;
 
 export const OrganisationSchema = z.strictObject({
   id: OrganisationIdSchema,
@@ -196,8 +180,6 @@ export const PostSchema = z.strictObject({
   ...entity,
   ...citable,
 });
-
-export const CAPACITIES = ['substantive', 'interim', 'acting', 'joint'] as const;
 
 /** A source showing the person in post on the date of that source. */
 export const AttestationSchema = z.strictObject({
@@ -296,16 +278,6 @@ export const ReportSchema = z.strictObject({
   ...entity,
 });
 
-export const FINDING_KINDS = [
-  'weakness',
-  'strength',
-  'area-for-improvement',
-  'priority-action',
-  'progress',
-  'judgement',
-  'figure',
-] as const;
-
 export const FindingSchema = z.strictObject({
   id: FindingIdSchema,
   /** The report or inspection that made the finding. */
@@ -348,12 +320,10 @@ export const RELATIONSHIP_RULES = {
   PUBLISHED: { source: ['Organisation'], target: ['Document', 'Report'] },
   AUTHORED: { source: ['Person', 'Organisation'], target: ['Document', 'Report'] },
   MEMBER_OF: { source: ['Person', 'Organisation'], target: ['Organisation'] },
-} as const satisfies Record<string, { source: readonly NodeLabel[]; target: readonly NodeLabel[] }>;
-export type StatedRelationshipType = keyof typeof RELATIONSHIP_RULES;
-export const STATED_RELATIONSHIP_TYPES = Object.keys(RELATIONSHIP_RULES) as [
+} as const satisfies Record<
   StatedRelationshipType,
-  ...StatedRelationshipType[],
-];
+  { source: readonly NodeLabel[]; target: readonly NodeLabel[] }
+>;
 export const DERIVED_RELATIONSHIP_TYPES = [
   'HELD',
   'OF_POST',
@@ -364,6 +334,14 @@ export const DERIVED_RELATIONSHIP_TYPES = [
 ] as const;
 export type DerivedRelationshipType = (typeof DERIVED_RELATIONSHIP_TYPES)[number];
 export type RelationshipType = StatedRelationshipType | DerivedRelationshipType;
+export {
+  CAPACITIES,
+  DOCUMENT_KINDS,
+  FINDING_KINDS,
+  ORGANISATION_KINDS,
+  STATED_RELATIONSHIP_TYPES,
+  type StatedRelationshipType,
+};
 export const RELATIONSHIP_TYPES: readonly RelationshipType[] = [
   ...STATED_RELATIONSHIP_TYPES,
   ...DERIVED_RELATIONSHIP_TYPES,

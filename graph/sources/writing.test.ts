@@ -2,11 +2,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SOURCE_FACT_COLLECTIONS, SOURCE_KINDS } from '../contract/sources.ts';
+import { SOURCE_FACT_COLLECTIONS } from '../contract/sources.ts';
 import { makeSeedRoot } from '../seed/fixtures/make-seed-root.ts';
 import { prepareSeeds } from '../seed/prepare.ts';
 import { readSeeds } from '../seed/read-seeds.ts';
-import { DOCUMENT_KINDS, DocumentMetaSchema, FACT_COLLECTIONS, FactsFileSchema } from '../seed/schema.ts';
+import { DocumentMetaSchema, FACT_COLLECTIONS, FactsFileSchema } from '../seed/schema.ts';
 import { anchorAt, locateQuote, reanchor } from './anchors.ts';
 import { commitFiles } from './file-transaction.ts';
 import { htmlToPlainText } from './html-text.ts';
@@ -17,8 +17,7 @@ import { stringifyDocumentMeta, stringifyFacts } from './yaml-writer.ts';
 const PROJECT = path.resolve(import.meta.dirname, '..', '..');
 
 describe('the contract mirrors the seed format', () => {
-  it('has the same document kinds and facts collections', () => {
-    expect([...SOURCE_KINDS]).toEqual([...DOCUMENT_KINDS]);
+  it('has the same facts collections', () => {
     // Top-level attestations are added as `attestations` facts, not as entries of a collection.
     expect([...SOURCE_FACT_COLLECTIONS]).toEqual(FACT_COLLECTIONS.filter((c) => c !== 'attestations'));
   });

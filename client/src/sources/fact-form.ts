@@ -1,3 +1,9 @@
+import {
+  CAPACITIES,
+  FINDING_KINDS,
+  ORGANISATION_KINDS,
+  STATED_RELATIONSHIP_TYPES,
+} from '../../../graph/contract/seed-vocabulary.ts';
 import { slugify } from '../../../graph/contract/slug.ts';
 import type { FactInput, QuoteInput } from '../../../graph/contract/sources.ts';
 
@@ -35,49 +41,6 @@ export interface Field {
   hint?: string;
 }
 
-const ORGANISATION_KINDS = [
-  'local-authority',
-  'nhs-commissioner',
-  'nhs-body',
-  'regulator',
-  'government-department',
-  'school',
-  'parent-carer-forum',
-  'board',
-  'partnership',
-  'local-area',
-  'publisher',
-  'other',
-];
-const FINDING_KINDS = [
-  'weakness',
-  'strength',
-  'area-for-improvement',
-  'priority-action',
-  'progress',
-  'judgement',
-  'figure',
-];
-/** The relationship types a person may state (graph/seed/schema.ts RELATIONSHIP_RULES). */
-export const RELATIONSHIP_TYPES = [
-  'REPORTS_TO',
-  'PART_OF',
-  'INSPECTED',
-  'CONDUCTED_BY',
-  'REPORTED_ON',
-  'FOLLOW_UP_OF',
-  'ASSESSED',
-  'RESPONDS_TO',
-  'ADDRESSES',
-  'APPROVED',
-  'RESPONSIBLE_FOR',
-  'CONCERNS',
-  'SUCCEEDED_BY',
-  'STATED',
-  'PUBLISHED',
-  'AUTHORED',
-  'MEMBER_OF',
-];
 const ANY = ['person', 'org', 'post', 'tenure', 'inspection', 'report', 'finding', 'doc'];
 
 export const FIELDS: Record<FactKind, readonly Field[]> = {
@@ -102,7 +65,7 @@ export const FIELDS: Record<FactKind, readonly Field[]> = {
       name: 'capacity',
       label: 'Capacity',
       type: 'select',
-      options: ['', 'substantive', 'interim', 'acting', 'joint'],
+      options: ['', ...CAPACITIES],
     },
     { name: 'status', label: 'Status (as the text says)', type: 'text' },
     { name: 'from', label: 'From (YYYY, YYYY-MM or YYYY-MM-DD)', type: 'date' },
@@ -141,7 +104,7 @@ export const FIELDS: Record<FactKind, readonly Field[]> = {
     { name: 'kind', label: 'Kind', type: 'select', options: FINDING_KINDS, required: true },
   ],
   relationship: [
-    { name: 'type', label: 'Type', type: 'select', options: RELATIONSHIP_TYPES, required: true },
+    { name: 'type', label: 'Type', type: 'select', options: STATED_RELATIONSHIP_TYPES, required: true },
     { name: 'source', label: 'From', type: 'ref', refPrefixes: ANY, required: true },
     { name: 'target', label: 'To', type: 'ref', refPrefixes: ANY, required: true },
     { name: 'date', label: 'Date', type: 'date' },
