@@ -21,7 +21,7 @@ import { listenOnFreePort } from '../../server/listen.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 import { type Say, wipeData } from './neo4j-target.ts';
-import { round, summarize } from './stats.ts';
+import { round, rounds, summarize } from './stats.ts';
 
 const RUNS = 5;
 const RUN_TIMEOUT_MS = 60_000;
@@ -87,21 +87,6 @@ async function settledTimings(): Promise<{
       .filter((e) => new URL(e.name).pathname.startsWith('/api/'))
       .map((e) => ({ start: e.startTime, end: e.responseEnd })),
   };
-}
-
-/** The longest chain of calls each started after the previous one's answer. */
-export function rounds(calls: ReadonlyArray<{ start: number; end: number }>): number {
-  const sorted = [...calls].sort((a, b) => a.start - b.start);
-  const depth: number[] = [];
-  sorted.forEach((call, i) => {
-    let best = 0;
-    for (let j = 0; j < i; j++) {
-      const before = sorted[j];
-      if (before && before.end <= call.start) best = Math.max(best, depth[j] ?? 0);
-    }
-    depth.push(best + 1);
-  });
-  return Math.max(0, ...depth);
 }
 
 async function measure(page: Page, url: string, kind: NavRun['kind']): Promise<NavRun> {
