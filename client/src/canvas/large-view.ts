@@ -70,6 +70,7 @@ export function createLargeView(cy: Core, container: HTMLElement, base: () => St
   note.dataset.testid = 'canvas-large-note';
   note.hidden = true;
   container.insertAdjacentElement('afterend', note);
+  container.dataset.drawing = 'full';
 
   function apply(next: DrawingMode): void {
     const rendererChanged = (mode.large && mode.webgl) !== (next.large && next.webgl);
