@@ -14,6 +14,7 @@ import { BenchArgsError, iterationsFor, parseBenchArgs, USAGE } from './bench/ar
 import { runDrawSuite } from './bench/draw-suite.ts';
 import { runLoadSuite } from './bench/load-suite.ts';
 import { machineInfo } from './bench/machine.ts';
+import { runNavSuite } from './bench/nav-suite.ts';
 import { BenchSetupError, type BenchTarget, openBenchTarget } from './bench/neo4j-target.ts';
 import { type BenchResults, renderMarkdown, writeResults } from './bench/report.ts';
 import { runScaleSuite } from './bench/scale-suite.ts';
@@ -99,6 +100,8 @@ async function main(argv: readonly string[]): Promise<void> {
         importDir: target.importDir,
         say,
       });
+    } else if (suite === 'nav') {
+      results.suites.nav = await runNavSuite({ graph, root: ROOT, say });
     } else if (suite === 'api-scale') {
       results.suites.apiScale = await runApiScaleSuite({
         graph,

@@ -15,6 +15,12 @@ import { round, summarize } from './stats.ts';
 
 export const DRAW_SIZES = [1_000, 5_000, 20_000] as const;
 const RENDERERS = ['canvas', 'webgl'] as const;
+/**
+ * `full` is the app's ordinary look (every name, curved edges with arrows); `simple` is what the
+ * app switches to for a large view (names hidden below a zoom level, straight haystack edges, no
+ * arrows), so the bench measures both sides of the switch.
+ */
+const STYLES = ['full', 'simple'] as const;
 /** Frames of panning and zooming measured per run, stopping earlier once MAX_PAN_MS has passed. */
 const FRAMES = 60;
 const MAX_PAN_MS = 15_000;
@@ -37,6 +43,7 @@ const ARGS = [
 export interface DrawRun {
   elements: number;
   renderer: (typeof RENDERERS)[number];
+  style: (typeof STYLES)[number];
   /** False when the page had no WebGL context (the renderer then falls back to canvas). */
   webglAvailable: boolean;
   firstFrameMs: number;
@@ -56,7 +63,13 @@ export interface DrawSuiteResult {
 }
 
 /** Runs in the page: builds the graph, draws it, then pans and zooms frame by frame. */
-async function drawInPage(arg: { elements: number; webgl: boolean; frames: number; maxMs: number }) {
+async function drawInPage(arg: {
+  elements: number;
+  webgl: boolean;
+  simple: boolean;
+  frames: number;
+  maxMs: number;
+}) {
   type Cy = {
     pan(p?: { x: number; y: number }): { x: number; y: number };
     zoom(z?: number): number;
@@ -86,10 +99,27 @@ async function drawInPage(arg: { elements: number; webgl: boolean; frames: numbe
     container,
     elements,
     layout: { name: 'preset' },
-    style: [
-      { selector: 'node', style: { label: 'data(label)', width: 20, height: 20, 'font-size': 8 } },
-      { selector: 'edge', style: { width: 1, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' } },
-    ],
+    style: arg.simple
+      ? [
+          {
+            selector: 'node',
+            style: {
+              label: 'data(label)',
+              width: 20,
+              height: 20,
+              'font-size': 8,
+              'min-zoomed-font-size': 12,
+            },
+          },
+          { selector: 'edge', style: { width: 1, 'curve-style': 'haystack' } },
+        ]
+      : [
+          { selector: 'node', style: { label: 'data(label)', width: 20, height: 20, 'font-size': 8 } },
+          {
+            selector: 'edge',
+            style: { width: 1, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' },
+          },
+        ],
     renderer: arg.webgl ? { name: 'canvas', webgl: true } : { name: 'canvas' },
   });
   await nextFrame();
@@ -121,46 +151,50 @@ export async function runDrawSuite(options: { root: string; say: Say }): Promise
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
   try {
     for (const elements of DRAW_SIZES) {
-      for (const renderer of RENDERERS) {
-        // A fresh page per run, so one run's heap and caches do not count in the next.
-        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-        page.setDefaultTimeout(PAGE_TIMEOUT_MS);
-        try {
-          await page.setContent(
-            '<!doctype html><html><body style="margin:0"><div id="cy" style="width:1280px;height:800px"></div></body></html>',
-          );
-          await page.addScriptTag({ path: path.join(cytoscapeDir, 'dist', 'cytoscape.min.js') });
-          // The bench runs under tsx, whose transform wraps named functions in a `__name` helper
-          // that the page does not have.
-          await page.evaluate('globalThis.__name = (f) => f');
-          const out = await page.evaluate(drawInPage, {
-            elements,
-            webgl: renderer === 'webgl',
-            frames: FRAMES,
-            maxMs: MAX_PAN_MS,
-          });
-          const s = summarize(out.times);
-          const run: DrawRun = {
-            elements,
-            renderer,
-            webglAvailable: out.webglAvailable,
-            firstFrameMs: round(out.firstFrameMs),
-            frameP50Ms: round(s.median),
-            frameP95Ms: round(s.p95),
-            framesMeasured: out.times.length,
-            heapMB: round(out.heap / 1e6, 1),
-          };
-          result.runs.push(run);
-          say(
-            `  ${String(elements).padStart(6)} elements, ${renderer.padEnd(6)}: first frame ${run.firstFrameMs} ms, ${run.framesMeasured} frames p50 ${run.frameP50Ms} ms / p95 ${run.frameP95Ms} ms, heap ${run.heapMB} MB${renderer === 'webgl' && !run.webglAvailable ? ' (no WebGL here)' : ''}`,
-          );
-        } catch (error) {
-          result.errors[`${elements} ${renderer}`] = error instanceof Error ? error.message : String(error);
-          say(`  ${elements} elements, ${renderer} failed: ${result.errors[`${elements} ${renderer}`]}`);
-        } finally {
-          await page.close();
+      for (const renderer of RENDERERS)
+        for (const style of STYLES) {
+          // A fresh page per run, so one run's heap and caches do not count in the next.
+          const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+          page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+          try {
+            await page.setContent(
+              '<!doctype html><html><body style="margin:0"><div id="cy" style="width:1280px;height:800px"></div></body></html>',
+            );
+            await page.addScriptTag({ path: path.join(cytoscapeDir, 'dist', 'cytoscape.min.js') });
+            // The bench runs under tsx, whose transform wraps named functions in a `__name` helper
+            // that the page does not have.
+            await page.evaluate('globalThis.__name = (f) => f');
+            const out = await page.evaluate(drawInPage, {
+              elements,
+              webgl: renderer === 'webgl',
+              simple: style === 'simple',
+              frames: FRAMES,
+              maxMs: MAX_PAN_MS,
+            });
+            const s = summarize(out.times);
+            const run: DrawRun = {
+              elements,
+              renderer,
+              style,
+              webglAvailable: out.webglAvailable,
+              firstFrameMs: round(out.firstFrameMs),
+              frameP50Ms: round(s.median),
+              frameP95Ms: round(s.p95),
+              framesMeasured: out.times.length,
+              heapMB: round(out.heap / 1e6, 1),
+            };
+            result.runs.push(run);
+            say(
+              `  ${String(elements).padStart(6)} elements, ${renderer.padEnd(6)} ${style.padEnd(6)}: first frame ${run.firstFrameMs} ms, ${run.framesMeasured} frames p50 ${run.frameP50Ms} ms / p95 ${run.frameP95Ms} ms, heap ${run.heapMB} MB${renderer === 'webgl' && !run.webglAvailable ? ' (no WebGL here)' : ''}`,
+            );
+          } catch (error) {
+            const key = `${elements} ${renderer} ${style}`;
+            result.errors[key] = error instanceof Error ? error.message : String(error);
+            say(`  ${key} failed: ${result.errors[key]}`);
+          } finally {
+            await page.close();
+          }
         }
-      }
     }
   } finally {
     await browser.close();

@@ -6,6 +6,7 @@ import type { ApiSuiteResult } from './api-suite.ts';
 import type { DrawSuiteResult } from './draw-suite.ts';
 import type { LoadSuiteResult } from './load-suite.ts';
 import type { MachineInfo } from './machine.ts';
+import type { NavSuiteResult } from './nav-suite.ts';
 import type { ScaleSuiteResult } from './scale-suite.ts';
 import type { Timing } from './timing.ts';
 
@@ -22,6 +23,7 @@ export interface BenchResults {
     api?: ApiSuiteResult;
     apiScale?: ApiScaleSuiteResult;
     draw?: DrawSuiteResult;
+    nav?: NavSuiteResult;
   };
 }
 
@@ -160,15 +162,61 @@ function drawSection(draw: DrawSuiteResult): string {
       `### draw — Cytoscape.js ${draw.cytoscapeVersion} alone in headless Chromium (no GPU: WebGL is SwiftShader, in software), up to ${draw.frames} frames (or 15 s) of panning and zooming per run`,
       '',
       table(
-        ['elements', 'renderer', 'first frame ms', 'frames', 'frame p50 ms', 'frame p95 ms', 'JS heap MB'],
+        [
+          'elements',
+          'renderer',
+          'style',
+          'first frame ms',
+          'frames',
+          'frame p50 ms',
+          'frame p95 ms',
+          'JS heap MB',
+        ],
         draw.runs.map((r) => [
           int(r.elements),
           r.renderer === 'webgl' && !r.webglAvailable ? 'webgl (unavailable: fell back)' : r.renderer,
+          r.style,
           ms(r.firstFrameMs),
           r.framesMeasured,
           ms(r.frameP50Ms),
           ms(r.frameP95Ms),
           r.heapMB.toFixed(1),
+        ]),
+      ),
+    ].join('\n') + errors
+  );
+}
+
+function navSection(nav: NavSuiteResult): string {
+  const errors = Object.entries(nav.errors)
+    .map(([run, message]) => `\n\nFailed: ${run}: ${message}`)
+    .join('');
+  return (
+    [
+      '### nav — navigation to the opening view drawn and settled, in headless Chromium (built client, real app and Neo4j, project seeds); cold: a fresh browser context per run; warm: the same context again',
+      '',
+      table(
+        [
+          'visit',
+          'runs',
+          'drawn p50 ms',
+          'drawn max ms',
+          'JS arrived p50 ms',
+          'first API call p50 ms',
+          'last API answer p50 ms',
+          'API calls',
+          'API rounds in series',
+        ],
+        nav.summary.map((s) => [
+          s.kind,
+          s.runs,
+          ms(s.drawnP50Ms),
+          ms(s.drawnMaxMs),
+          ms(s.scriptsP50Ms),
+          ms(s.firstApiP50Ms),
+          ms(s.lastApiP50Ms),
+          s.apiCalls,
+          s.apiRounds,
         ]),
       ),
     ].join('\n') + errors
@@ -221,6 +269,7 @@ export function renderMarkdown(results: BenchResults): string {
   if (results.suites.api) sections.push('', apiSection(results.suites.api));
   if (results.suites.apiScale) sections.push('', apiScaleSection(results.suites.apiScale));
   if (results.suites.draw) sections.push('', drawSection(results.suites.draw));
+  if (results.suites.nav) sections.push('', navSection(results.suites.nav));
   return `${sections.join('\n')}\n`;
 }
 

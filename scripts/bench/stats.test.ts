@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { perSecond, quantileSorted, round, summarize } from './stats.ts';
+import { perSecond, quantileSorted, round, rounds, summarize } from './stats.ts';
 
 describe('quantileSorted', () => {
   it('interpolates between the closest ranks', () => {
@@ -49,5 +49,31 @@ describe('perSecond and round', () => {
   it('rounds to the given decimals', () => {
     expect(round(1.23456)).toBe(1.23);
     expect(round(1234.5, 0)).toBe(1235);
+  });
+});
+
+describe('rounds', () => {
+  it('counts the longest chain of calls each waiting for an earlier answer', () => {
+    expect(rounds([])).toBe(0);
+    // Three at once, then one after them, then two after that one: three rounds.
+    expect(
+      rounds([
+        { start: 0, end: 10 },
+        { start: 1, end: 12 },
+        { start: 2, end: 9 },
+        { start: 13, end: 20 },
+        { start: 21, end: 30 },
+        { start: 22, end: 28 },
+      ]),
+    ).toBe(3);
+  });
+
+  it('does not chain calls that overlap', () => {
+    expect(
+      rounds([
+        { start: 0, end: 10 },
+        { start: 5, end: 15 },
+      ]),
+    ).toBe(1);
   });
 });

@@ -51,3 +51,18 @@ export function round(value: number, decimals = 2): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
 }
+
+/** The longest chain of calls each started after the previous one's answer. */
+export function rounds(calls: ReadonlyArray<{ start: number; end: number }>): number {
+  const sorted = [...calls].sort((a, b) => a.start - b.start);
+  const depth: number[] = [];
+  sorted.forEach((call, i) => {
+    let best = 0;
+    for (let j = 0; j < i; j++) {
+      const before = sorted[j];
+      if (before && before.end <= call.start) best = Math.max(best, depth[j] ?? 0);
+    }
+    depth.push(best + 1);
+  });
+  return Math.max(0, ...depth);
+}

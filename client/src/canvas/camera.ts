@@ -9,8 +9,13 @@ export function createCamera(cy: Core, onMoving: (moving: boolean) => void) {
   const boxOf = (eles: Collection): Box => eles.boundingBox({});
   const size = () => ({ width: cy.width(), height: cy.height() });
 
-  function moveTo(view: Viewport | null): void {
+  function moveTo(view: Viewport | null, instant = false): void {
     if (!view) return;
+    if (instant) {
+      cy.stop(true, false);
+      cy.viewport(view);
+      return;
+    }
     onMoving(true);
     cy.stop(true, false);
     cy.animate(view, { duration: 300, complete: () => onMoving(false) });
@@ -21,12 +26,12 @@ export function createCamera(cy: Core, onMoving: (moving: boolean) => void) {
      * Fit what is drawn at a zoom where names are readable: everything if it fits, else the selected
      * node and its neighbours, else the selection centred; the reader pans or zooms out for the rest.
      */
-    fitReadable(): void {
+    fitReadable(instant = false): void {
       if (cy.elements().empty()) return;
       const selected = cy.$(':selected');
       const boxes = [boxOf(cy.elements())];
       if (selected.nonempty()) boxes.push(boxOf(selected.closedNeighborhood()), boxOf(selected));
-      moveTo(readableViewport(boxes, size()));
+      moveTo(readableViewport(boxes, size()), instant);
     },
     /** Bring `eles` into view if any of them lies outside it, without zooming out past readable. */
     reveal(eles: Collection): void {

@@ -7,6 +7,7 @@ import { createCamera } from './camera.ts';
 import { type CanvasExport, createCanvasExport } from './cy-export.ts';
 import { upsert } from './definitions.ts';
 import { type DrawnNode, type FitReport, fitReport } from './fit-check.ts';
+import { createLargeView } from './large-view.ts';
 import { accountabilityLayout, fullLayout, incrementalFcose } from './layouts.ts';
 import { placeNew } from './placement.ts';
 import { stylesheet } from './style.ts';
@@ -107,6 +108,8 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
   // The columns fold and the opening's note comes and goes: the drawing follows its container.
   const resizes = new ResizeObserver(() => cy.resize());
   resizes.observe(container);
+  // Past a measured size the drawing simplifies (and says so): see drawing-mode.ts.
+  const large = createLargeView(cy, container, stylesheet);
 
   function stopLayout(): void {
     running?.stop();
@@ -118,6 +121,7 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
   function reflect(): void {
     container.dataset.nodeCount = String(cy.nodes().length);
     container.dataset.edgeCount = String(cy.edges().length);
+    large.update(cy.nodes().length + cy.edges().length);
     container.dataset.layout = running || moving ? 'running' : 'idle';
     // How big a name is on screen, in CSS pixels, at this zoom.
     container.dataset.labelPx = (LABEL_FONT_SIZE * cy.zoom()).toFixed(1);
@@ -156,7 +160,8 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
       return;
     }
     if (before === 0 || name !== 'fcose') {
-      runLayout(name);
+      // A first drawing appears in place: animating it only delays the view (bench: nav).
+      runLayout(name, before > 0);
       return;
     }
     stopLayout();
@@ -175,12 +180,12 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
     cy.remove(collection);
   }
 
-  function runLayout(name: LayoutName): void {
+  function runLayout(name: LayoutName, mayAnimate = true): void {
     stopLayout();
     if (cy.nodes().empty()) return;
-    const animate = cy.nodes().length < 250;
+    const animate = mayAnimate && cy.nodes().length < 250;
     const options = name === 'accountability' ? accountabilityLayout(cy, animate) : fullLayout(name, animate);
-    track(cy.elements().layout(options), camera.fitReadable);
+    track(cy.elements().layout(options), () => camera.fitReadable(!animate));
   }
 
   return {
@@ -298,6 +303,7 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
     destroy() {
       resizes.disconnect();
       stopLayout();
+      large.destroy();
       cy.destroy();
     },
   };

@@ -172,17 +172,35 @@ export async function buildOpening(api: Api): Promise<Opening | null> {
   // A partnership ("the local area") is shown through the bodies responsible for it: its own
   // neighbourhood is mostly every finding ever made about it, which would bury the people. Which
   // bodies those are is asked of all time, since a source may say so only years later.
-  const responsible =
-    inspected.length > 0 ? responsibleFor(await neighbourhoods(api, inspected, null), inspected) : [];
+  // Each step below waits on the one before, so what a step will most likely ask is asked early, in
+  // parallel, on the inspection's own day; it is asked again only if the day shown turns out to be
+  // another (bench: nav counts the rounds of calls in series before the opening is drawn).
+  const firstDay = day;
+  const [ever, onFirstDay] = await Promise.all([
+    inspected.length > 0 ? neighbourhoods(api, inspected, null) : null,
+    firstDay && inspected.length > 0 ? neighbourhoods(api, inspected, firstDay) : null,
+  ]);
+  const responsible = ever ? responsibleFor(ever, inspected) : [];
   let orgs = responsible.length > 0 ? responsible : inspected;
-  if (day && orgs.length > 0) ({ day, note } = await dayWithHolders(api, orgs, day, note));
+  const [chosen, orgsOnFirstDay] = await Promise.all([
+    day && orgs.length > 0 ? dayWithHolders(api, orgs, day, note) : { day, note },
+    orgs.length > 0 ? neighbourhoods(api, orgs, firstDay) : null,
+  ]);
+  ({ day, note } = chosen);
+  const sameDay = day === firstDay;
   // Of those, the ones responsible on the day shown (a body that took over years later is left out).
   if (day && responsible.length > 0) {
-    const then = responsibleFor(await neighbourhoods(api, inspected, day), inspected);
+    const around = sameDay && onFirstDay ? onFirstDay : await neighbourhoods(api, inspected, day);
+    const then = responsibleFor(around, inspected);
     if (then.length > 0) orgs = orgs.filter((id) => then.includes(id));
   }
   const posts =
-    orgs.length > 0 ? postsOf(await neighbourhoods(api, orgs, day), orgs).slice(0, MAX_POSTS) : [];
+    orgs.length > 0
+      ? postsOf(
+          sameDay && orgsOnFirstDay ? orgsOnFirstDay : await neighbourhoods(api, orgs, day),
+          orgs,
+        ).slice(0, MAX_POSTS)
+      : [];
 
   const expansions = [inspectionId, ...orgs, ...posts].map((id) => ({ id, limit: DEFAULT_LIMIT }));
   return {
