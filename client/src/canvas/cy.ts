@@ -105,8 +105,10 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
   cy.on('mouseout', 'node, edge', () => cy.edges('.hover').removeClass('hover'));
   cy.on('zoom', () => reflect());
   // The columns fold and the opening's note comes and goes: the drawing follows its container.
-  const resizes = new ResizeObserver(() => cy.resize());
-  resizes.observe(container);
+  const resizes = new ResizeObserver(() => {
+    cy.resize();
+    if (!running) camera.refit();
+  });
 
   function stopLayout(): void {
     running?.stop();
@@ -127,6 +129,7 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
     moving = isMoving;
     reflect();
   });
+  resizes.observe(container);
 
   function track(layout: cytoscape.Layouts, onStop?: () => void): void {
     running = layout;
