@@ -106,8 +106,10 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
   cy.on('mouseout', 'node, edge', () => cy.edges('.hover').removeClass('hover'));
   cy.on('zoom', () => reflect());
   // The columns fold and the opening's note comes and goes: the drawing follows its container.
-  const resizes = new ResizeObserver(() => cy.resize());
-  resizes.observe(container);
+  const resizes = new ResizeObserver(() => {
+    cy.resize();
+    if (!running) camera.refit();
+  });
   // Past a measured size the drawing simplifies (and says so): see drawing-mode.ts.
   const large = createLargeView(cy, container, stylesheet);
 
@@ -131,6 +133,7 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
     moving = isMoving;
     reflect();
   });
+  resizes.observe(container);
 
   function track(layout: cytoscape.Layouts, onStop?: () => void): void {
     running = layout;

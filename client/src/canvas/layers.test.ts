@@ -53,4 +53,26 @@ describe('accountability layers', () => {
     const ys = [at.get('area')?.y, at.get('findings')?.y].map(Number).sort((a, b) => a - b);
     expect(ys).toEqual([-25, 25]);
   });
+
+  it('orders a column by the rows of its neighbours in the nearest column before it', () => {
+    // Two posts and their holders; each holder also spoke about a node of the first column, the
+    // one on the other side, so an average over every neighbour would swap them.
+    const ids = ['a', 'z', 'org', 'p1', 'p2', 'x', 'y'];
+    const edges = [
+      e('a', 'INSPECTED', 'z'),
+      e('p1', 'POST_IN', 'org'),
+      e('p2', 'POST_IN', 'org'),
+      e('x', 'HOLDS', 'p1'),
+      e('y', 'HOLDS', 'p2'),
+      e('x', 'STATED', 'org'),
+      e('x', 'STATED', 'org'),
+      e('y', 'STATED', 'a'),
+      e('y', 'STATED', 'a'),
+    ];
+    const sized = ids.map((id) => ({ id, width: 50, height: 20 }));
+    const at = layeredPositions(sized, edges, assignLayers(ids, edges), { columnGap: 10, rowGap: 10 });
+    // Each holder follows the post they hold.
+    expect(Number(at.get('y')?.y)).toBeGreaterThan(Number(at.get('x')?.y));
+    expect(Number(at.get('p2')?.y)).toBeGreaterThan(Number(at.get('p1')?.y));
+  });
 });

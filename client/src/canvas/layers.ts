@@ -124,10 +124,14 @@ export function layeredPositions(
   let x = 0;
   for (const l of order) {
     const column = columns.get(l) ?? [];
+    // Rows of the neighbours in the nearest column already placed: a holder follows the post it
+    // holds, not a statement they made about something three columns back.
     const score = (node: Sized) => {
-      const rows = neighbours(node.id)
-        .map((id) => rowOf.get(id))
-        .filter((r): r is number => r !== undefined);
+      const placed = neighbours(node.id).filter((id) => rowOf.has(id));
+      const nearest = Math.max(...placed.map((id) => layers.get(id) ?? 0));
+      const rows = placed
+        .filter((id) => (layers.get(id) ?? 0) === nearest)
+        .map((id) => rowOf.get(id) as number);
       return rows.length > 0 ? rows.reduce((a, b) => a + b, 0) / rows.length : Number.POSITIVE_INFINITY;
     };
     const sorted = [...column].sort((a, b) => score(a) - score(b) || a.id.localeCompare(b.id));

@@ -90,7 +90,8 @@ export function accountabilityLayout(cy: Core, animate: boolean): LayoutOptions 
     edges,
   );
   const positions = layeredPositions(sized, edges, layers, {
-    columnGap: 36,
+    // Narrow enough for five columns (inspection → … → holders) to fit a 13-inch laptop's canvas.
+    columnGap: 28,
     rowGap: 14,
     maxHeight: maxHeight > 100 ? maxHeight : Number.POSITIVE_INFINITY,
   });

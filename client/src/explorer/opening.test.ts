@@ -4,6 +4,7 @@ import { DEFAULT_LIMIT, EMPTY_LINK } from '../state/link-state.ts';
 import {
   dayFor,
   firstDayHoldersKnown,
+  heldPosts,
   inspectedOrganisations,
   pickInspection,
   postsOf,
@@ -96,6 +97,18 @@ describe('the opening', () => {
       ],
     };
     expect(postsOf(elements, ['org:bury-council'])).toEqual(['post:ceo']);
+  });
+
+  it('keeps the posts someone holds on the day, in their order', () => {
+    const elements: Elements = {
+      nodes: [node('post:a', 'Post'), node('post:b', 'Post'), node('post:c', 'Post')],
+      edges: [
+        edge('person:p', 'post:c', 'HOLDS'),
+        edge('post:b', 'org:o', 'POST_IN'),
+        edge('person:q', 'post:a', 'HOLDS'),
+      ],
+    };
+    expect(heldPosts(elements, ['post:a', 'post:b', 'post:c'])).toEqual(['post:a', 'post:c']);
   });
 
   it('narrows a month to its first day only with a note', () => {

@@ -73,6 +73,17 @@ export function postsOf(elements: Elements, orgIds: readonly string[]): string[]
   return [...new Set(posts)];
 }
 
+/**
+ * Of these posts, the ones someone holds in `elements` (the posts' neighbourhoods on the day shown):
+ * the opening tells who led the bodies, and a post nobody is known to hold adds a box, not a name.
+ */
+export function heldPosts(elements: Elements, postIds: readonly string[]): string[] {
+  const held = new Set(
+    elements.edges.filter((e) => e.data.type === 'HOLDS').flatMap((e) => [e.data.source, e.data.target]),
+  );
+  return postIds.filter((id) => held.has(id));
+}
+
 /** The day to show the graph at for a node's date; a month or year is narrowed only with a note. */
 export function dayFor(date: string | null | undefined): { day: string | null; note: string | null } {
   if (!date) return { day: null, note: null };
@@ -104,7 +115,8 @@ export function firstDayHoldersKnown(
   return days[0] ?? null;
 }
 
-const MAX_POSTS = 8;
+/** A laptop's canvas holds about this many posts in one column with their names readable. */
+const MAX_POSTS = 6;
 /** Enough to see every relationship of one node while working out the opening. */
 const DISCOVERY_LIMIT = 200;
 /** Documents link to everything they mention; the opening leaves those links out. */
@@ -154,7 +166,7 @@ async function dayWithHolders(
 
 /**
  * Inspection → the organisations it inspected → (when that is a partnership such as "the local
- * area") the organisations responsible for it → their posts, each expanded at the inspection's day.
+ * area") the organisations responsible for it → their posts held on the day → who held them.
  */
 export async function buildOpening(api: Api): Promise<Opening | null> {
   let inspectionId: string | null = null;
@@ -194,15 +206,25 @@ export async function buildOpening(api: Api): Promise<Opening | null> {
     const then = responsibleFor(around, inspected);
     if (then.length > 0) orgs = orgs.filter((id) => then.includes(id));
   }
-  const posts =
+  const allPosts =
     orgs.length > 0
-      ? postsOf(
-          sameDay && orgsOnFirstDay ? orgsOnFirstDay : await neighbourhoods(api, orgs, day),
-          orgs,
-        ).slice(0, MAX_POSTS)
+      ? postsOf(sameDay && orgsOnFirstDay ? orgsOnFirstDay : await neighbourhoods(api, orgs, day), orgs)
       : [];
+  // On a day, the posts someone held then; for all of time (no day known), every post, up to the cap.
+  const held =
+    day && allPosts.length > 0 ? heldPosts(await neighbourhoods(api, allPosts, day), allPosts) : [];
+  const posts = (held.length > 0 ? held : allPosts).slice(0, MAX_POSTS);
 
-  const expansions = [inspectionId, ...orgs, ...posts].map((id) => ({ id, limit: DEFAULT_LIMIT }));
+  // The bodies are drawn through their posts (each post's neighbourhood is its body and its holder),
+  // not expanded: a council's own neighbourhood is every report and letter about it, which buries the
+  // story on a laptop. A partnership the inspection inspected is expanded instead, for the lines
+  // to the bodies responsible for it.
+  const partnerships = responsible.length > 0 ? inspected : [];
+  const bodies = posts.length > 0 ? [] : orgs;
+  const expansions = [inspectionId, ...partnerships, ...bodies, ...posts].map((id) => ({
+    id,
+    limit: DEFAULT_LIMIT,
+  }));
   return {
     link: {
       ...EMPTY_LINK,

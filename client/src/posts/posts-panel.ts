@@ -74,6 +74,8 @@ export function createPostsPanel(root: HTMLElement, deps: Deps) {
     {
       class: 'pc-chart',
       'data-testid': 'posts-chart',
+      // A named group: a plain div may not carry a label, and the chart is one keyboard stop.
+      role: 'group',
       tabindex: 0,
       'aria-label': 'Posts chart. Arrow keys move the date; Shift with them moves a year; + and − zoom.',
     },
