@@ -8,6 +8,7 @@
 import path from 'node:path';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../../graph/driver.ts';
+import { queryFor } from '../../graph/label-queries.ts';
 import { loadPlan } from '../../graph/load/load-plan.ts';
 import { ACCOUNTABILITY_BY_ORG } from '../../server/accountability/accountability-queries.ts';
 import { createApp } from '../../server/app.ts';
@@ -175,8 +176,8 @@ function endpoints(hub: { id: string; label: string }): Endpoint[] {
       },
       statements: [
         {
-          query: NEIGHBOURS,
-          params: { id: hub.id, label: hub.label, at: null, types: null, limit: neo4j.int(NEIGHBOUR_LIMIT) },
+          query: queryFor(NEIGHBOURS, hub.label),
+          params: { id: hub.id, at: null, types: null, limit: neo4j.int(NEIGHBOUR_LIMIT) },
         },
       ],
     },
