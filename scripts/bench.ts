@@ -102,6 +102,7 @@ async function main(argv: readonly string[]): Promise<void> {
     } else if (suite === 'api-scale') {
       results.suites.apiScale = await runApiScaleSuite({
         graph,
+        neo4j: target.config,
         root: ROOT,
         scale: args.scale,
         seconds: args.seconds,

@@ -7,20 +7,19 @@
  */
 import path from 'node:path';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { Neo4jConfig } from '../../graph/config.ts';
 import type { Graph } from '../../graph/driver.ts';
 import { queryFor } from '../../graph/label-queries.ts';
 import { loadPlan } from '../../graph/load/load-plan.ts';
 import { ACCOUNTABILITY_BY_ORG } from '../../server/accountability/accountability-queries.ts';
-import { createApp } from '../../server/app.ts';
 import type { ServerConfig } from '../../server/config.ts';
-import { listenOnFreePort } from '../../server/listen.ts';
-import { silentLogger } from '../../server/logger.ts';
 import { NEIGHBOURS } from '../../server/nodes/node-queries.ts';
 import { luceneQuery } from '../../server/search/lucene-query.ts';
 import { SEARCH } from '../../server/search/search-queries.ts';
 import { AREA_INSPECTIONS, ORG_TIMELINE } from '../../server/timeline/timeline-queries.ts';
+import { startAppProcess } from './app-process.ts';
 import { type BenchRequest, timedRequest } from './http.ts';
-import { type Say, wipeData } from './neo4j-target.ts';
+import type { Say } from './neo4j-target.ts';
 import { perSecond, round, summarize } from './stats.ts';
 import { syntheticPlan } from './synthetic-plan.ts';
 
@@ -204,6 +203,8 @@ function endpoints(hub: { id: string; label: string }): Endpoint[] {
 
 export async function runApiScaleSuite(options: {
   graph: Graph;
+  /** Where the app process connects: the same Neo4j as `graph`. */
+  neo4j: Neo4jConfig;
   root: string;
   scale: number;
   seconds: number;
@@ -211,10 +212,10 @@ export async function runApiScaleSuite(options: {
 }): Promise<ApiScaleSuiteResult> {
   const { graph, root, scale, seconds, say } = options;
   const plan = syntheticPlan(scale);
-  await wipeData(graph);
+  // Brings whatever is loaded in line with the plan: nothing to write if it is loaded already.
   const loaded = await loadPlan(graph, plan);
   say(
-    `  loaded ${plan.nodes.length} nodes, ${plan.relationships.length} relationships (${(loaded.durationMs / 1000).toFixed(1)} s)`,
+    `  loaded ${plan.nodes.length} nodes, ${plan.relationships.length} relationships (${loaded.mode}, ${(loaded.durationMs / 1000).toFixed(1)} s)`,
   );
   const hub = await findHub(graph);
   say(`  busiest node: ${hub.id} with ${hub.degree} relationships`);
@@ -225,7 +226,8 @@ export async function runApiScaleSuite(options: {
     cypher: { timeoutMs: 10_000, maxRows: 1_000, maxQueryLength: 20_000 },
     dataDir: path.join(root, '.cache', 'bench-data'),
   };
-  const server = await listenOnFreePort(createApp({ graph, config, logger: silentLogger }));
+  // The app runs in its own process, as deployed (see app-process.ts); the bare script runs here.
+  const server = await startAppProcess({ neo4j: options.neo4j, server: config });
   const results: ApiScaleEndpointResult[] = [];
   const errors: Record<string, string> = {};
   try {

@@ -21,6 +21,8 @@ export const BENCH_INSTANCE = { name: 'bench', boltPort: 7691 } as const;
 
 export interface BenchTarget {
   graph: Graph;
+  /** How `graph` was opened, for a process of its own (the app in api-scale) to connect the same way. */
+  config: Neo4jConfig;
   /** 'local' for the bench instance this run started, 'external' for NEO4J_URI. */
   kind: 'local' | 'external';
   uri: string;
@@ -114,7 +116,7 @@ async function connect(
   };
   try {
     const { version, edition } = await graph.verify();
-    return { graph, kind, uri: config.uri, neo4jVersion: version, neo4jEdition: edition, release };
+    return { graph, config, kind, uri: config.uri, neo4jVersion: version, neo4jEdition: edition, release };
   } catch (error) {
     await release();
     throw error;
