@@ -21,7 +21,7 @@ import { startAppProcess } from './app-process.ts';
 import { type BenchRequest, timedRequest } from './http.ts';
 import type { Say } from './neo4j-target.ts';
 import { perSecond, round, summarize } from './stats.ts';
-import { syntheticPlan } from './synthetic-plan.ts';
+import { sharedSyntheticPlan } from './synthetic-plan.ts';
 
 export const CLIENTS = 32;
 const NEIGHBOUR_LIMIT = 500;
@@ -211,7 +211,7 @@ export async function runApiScaleSuite(options: {
   say: Say;
 }): Promise<ApiScaleSuiteResult> {
   const { graph, root, scale, seconds, say } = options;
-  const plan = syntheticPlan(scale);
+  const plan = sharedSyntheticPlan(scale);
   // Brings whatever is loaded in line with the plan: nothing to write if it is loaded already.
   const loaded = await loadPlan(graph, plan);
   say(

@@ -272,3 +272,14 @@ export function syntheticPlanStats(scale: number, plan: GraphPlan): SyntheticPla
   }
   return { scale, nodes, relationships, propertyBytes };
 }
+
+let lastPlan: { scale: number; plan: GraphPlan } | undefined;
+
+/**
+ * The plan of `scale`, generated once per run: at a million relationships it takes minutes to
+ * build, and `scale` and `api-scale` in one run use the same one (neither changes it).
+ */
+export function sharedSyntheticPlan(scale: number): GraphPlan {
+  if (lastPlan?.scale !== scale) lastPlan = { scale, plan: syntheticPlan(scale) };
+  return lastPlan.plan;
+}
