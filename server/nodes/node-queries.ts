@@ -51,8 +51,11 @@ CALL (n) {
          ELSE 'possible'
        END AS inForce
   ORDER BY CASE type WHEN 'MENTIONS' THEN 1 ELSE 0 END, type, other.name
-  RETURN collect({rel: rel {.*, inForce: inForce}, type: type, outgoing: outgoing, other: other {${NODE_FIELDS}},
-                  otherLabel: labels(other)[0], tenure: tenure {.*, inForce: inForce}}) AS found
+  // References only: the properties are read for the rows kept, not for every neighbour of a hub.
+  RETURN collect({rel: rel, type: type, outgoing: outgoing, other: other, tenure: tenure, inForce: inForce}) AS found
 }
-RETURN n {${NODE_FIELDS}} AS props, size(found) AS total, found[0..$limit] AS rows`,
+RETURN n {${NODE_FIELDS}} AS props, size(found) AS total,
+       [f IN found[0..$limit] | {rel: f.rel {.*, inForce: f.inForce}, type: f.type, outgoing: f.outgoing,
+        other: f.other {${NODE_FIELDS}}, otherLabel: labels(f.other)[0],
+        tenure: f.tenure {.*, inForce: f.inForce}}] AS rows`,
 );
