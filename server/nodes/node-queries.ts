@@ -54,8 +54,12 @@ CALL (n) {
   // References only: the properties are read for the rows kept, not for every neighbour of a hub.
   RETURN collect({rel: rel, type: type, outgoing: outgoing, other: other, tenure: tenure, inForce: inForce}) AS found
 }
-RETURN n {${NODE_FIELDS}} AS props, size(found) AS total,
-       [f IN found[0..$limit] | {rel: f.rel {.*, inForce: f.inForce}, type: f.type, outgoing: f.outgoing,
-        other: f.other {${NODE_FIELDS}}, otherLabel: labels(f.other)[0],
-        tenure: f.tenure {.*, inForce: f.inForce}}] AS rows`,
+CALL (found) {
+  UNWIND found[0..$limit] AS f
+  WITH f, f.rel AS rel, f.other AS other, f.tenure AS tenure
+  RETURN collect({rel: rel {.*, inForce: f.inForce}, type: f.type, outgoing: f.outgoing,
+                  other: other {${NODE_FIELDS}}, otherLabel: labels(other)[0],
+                  tenure: tenure {.*, inForce: f.inForce}}) AS rows
+}
+RETURN n {${NODE_FIELDS}} AS props, size(found) AS total, rows`,
 );
