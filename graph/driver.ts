@@ -6,7 +6,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import type { Neo4jConfig } from './config.ts';
 import { AppError, fromNeo4jError, neo4jCode } from './errors.ts';
-import { readSwitch, readWasWhole } from './switch-guard.ts';
+import { fencedWork } from './switch-guard.ts';
 
 /**
  * The app's one handle on Neo4j. Every query runs in a managed read or write transaction with
@@ -40,21 +40,17 @@ export function openGraph(config: Neo4jConfig): Graph {
   /**
    * A read retried while a load switches a new generation in (see switch-guard.ts), so it sees the
    * old graph or the new one, never a mixture; it gives up with DATABASE_UNAVAILABLE after a while.
+   * The fence checks cost no round trips of their own: they are sent without waiting, pipelined
+   * with the work's statements (see fencedWork).
    */
   async function guardedRead<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number) {
     const deadline = performance.now() + SWITCH_WAIT_MS;
     for (;;) {
-      const outcome = await run(
-        'READ',
-        async (tx) => {
-          const before = await readSwitch(tx);
-          if (before.active) return null;
-          const value = await work(tx);
-          return readWasWhole(before, await readSwitch(tx)) ? { value } : null;
-        },
-        timeoutMs,
-      );
-      if (outcome) return outcome.value;
+      const outcome = await run('READ', (tx) => fencedWork(tx, work), timeoutMs);
+      if (outcome.whole) {
+        if ('error' in outcome) throw outcome.error;
+        return outcome.value;
+      }
       if (performance.now() > deadline) {
         throw new AppError(
           'DATABASE_UNAVAILABLE',

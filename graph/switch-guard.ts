@@ -10,7 +10,8 @@ import type { ManagedTransaction } from 'neo4j-driver';
  *    limit runs out), then commits the switch, then commits `active = false` and, if the switch
  *    succeeded, `generation + 1`;
  * 2. a read that saw the marker inactive and unchanged before and after its work ran while no
- *    switch was being applied, so it saw the old graph or the new one whole; otherwise it retries.
+ *    switch was being applied, so it saw the old graph or the new one whole; otherwise it retries
+ *    (the marker reads are pipelined with the work's statements: see fencedWork).
  *
  * `until` makes a marker left by a killed loader harmless: its switch transaction was rolled back,
  * and readers stop waiting once the switch could no longer be running.
@@ -36,7 +37,7 @@ export interface SwitchState {
   active: boolean;
 }
 
-export async function readSwitch(tx: ManagedTransaction): Promise<SwitchState> {
+async function readSwitch(tx: ManagedTransaction): Promise<SwitchState> {
   const record = (await tx.run(READ_SWITCH)).records[0];
   return { generation: Number(record?.get('generation') ?? 0), active: record?.get('active') === true };
 }
@@ -44,3 +45,45 @@ export async function readSwitch(tx: ManagedTransaction): Promise<SwitchState> {
 /** The read may be trusted: no switch was being applied at any moment while it ran. */
 export const readWasWhole = (before: SwitchState, after: SwitchState) =>
   !before.active && !after.active && before.generation === after.generation;
+
+export type FencedOutcome<T> = { whole: boolean } & ({ value: T } | { error: unknown });
+
+/**
+ * Runs `work` between two reads of the marker without spending a round trip on either: the first
+ * is sent and not awaited, so it travels with the work's first statement, and each statement the
+ * work sends is followed at once by another read of the marker, so the one after the work's last
+ * statement travels with it. Statements of one transaction run in the order they were sent, so the
+ * marker read first ran before all of the work and the last one after all of it.
+ *
+ * A work that throws on what it read (a node that a half-applied switch had retired, say) is judged
+ * the same way: if the read was not whole the error is discarded and the read retried. An error of
+ * Neo4j itself fails the transaction, and with it the pending marker reads; it is passed on as is.
+ */
+export async function fencedWork<T>(
+  tx: ManagedTransaction,
+  work: (tx: ManagedTransaction) => Promise<T>,
+): Promise<FencedOutcome<T>> {
+  const before = readSwitch(tx);
+  // Marker reads are awaited only after the work; until then a failure is kept, not unhandled.
+  before.catch(() => undefined);
+  let after: Promise<SwitchState> = before;
+  const fenced: ManagedTransaction = Object.create(tx);
+  fenced.run = ((...args: Parameters<ManagedTransaction['run']>) => {
+    const result = tx.run(...args);
+    after = readSwitch(tx);
+    after.catch(() => undefined);
+    return result;
+  }) as ManagedTransaction['run'];
+  let outcome: { value: T } | { error: unknown };
+  try {
+    outcome = { value: await work(fenced) };
+  } catch (error) {
+    outcome = { error };
+  }
+  try {
+    return { whole: readWasWhole(await before, await after), ...outcome };
+  } catch (fenceError) {
+    // The transaction failed: the work's own error says why, if it has one.
+    throw 'error' in outcome ? outcome.error : fenceError;
+  }
+}

@@ -20,12 +20,17 @@ import { type BenchResults, renderMarkdown, writeResults } from './bench/report.
 import { runScaleSuite } from './bench/scale-suite.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** Far above a normal run (a few minutes); only a hung step reaches it. */
-const TIME_LIMIT_MS = 45 * 60_000;
+/**
+ * Far above a normal run (a few minutes); only a hung step reaches it. A large `--scale` gets a
+ * minute more per thousand people: the million-relationship plan (scale 120,000) alone takes
+ * minutes to generate, and each way of loading it tens of minutes on a busy 2-core machine.
+ */
+const timeLimitMs = (scale: number) => (45 + Math.ceil(scale / 1000)) * 60_000;
 
 const say = (message: string) => console.log(message);
 let target: BenchTarget | null = null;
 let stopping = false;
+let limit: NodeJS.Timeout | undefined;
 
 /** Releases the database (stopping the bench instance) and exits; the first caller wins. */
 async function shutdown(code: number, reason?: string): Promise<never> {
@@ -59,6 +64,11 @@ async function main(argv: readonly string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
+  const limitMs = timeLimitMs(args.scale);
+  limit = setTimeout(
+    () => void shutdown(1, `bench: stopped after the time limit of ${limitMs / 60_000} minutes`),
+    limitMs,
+  );
 
   const started = performance.now();
   const date = new Date().toISOString();
@@ -105,6 +115,7 @@ async function main(argv: readonly string[]): Promise<void> {
     } else if (suite === 'api-scale') {
       results.suites.apiScale = await runApiScaleSuite({
         graph,
+        neo4j: target.config,
         root: ROOT,
         scale: args.scale,
         seconds: args.seconds,
@@ -130,10 +141,6 @@ async function main(argv: readonly string[]): Promise<void> {
 
 process.once('SIGINT', () => void shutdown(130, '\nInterrupted.'));
 process.once('SIGTERM', () => void shutdown(143, '\nTerminated.'));
-const limit = setTimeout(
-  () => void shutdown(1, `bench: stopped after the time limit of ${TIME_LIMIT_MS / 60_000} minutes`),
-  TIME_LIMIT_MS,
-);
 try {
   await main(process.argv.slice(2));
   clearTimeout(limit);

@@ -7,24 +7,29 @@
  */
 import path from 'node:path';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { Neo4jConfig } from '../../graph/config.ts';
 import type { Graph } from '../../graph/driver.ts';
+import { queryFor } from '../../graph/label-queries.ts';
 import { loadPlan } from '../../graph/load/load-plan.ts';
 import { ACCOUNTABILITY_BY_ORG } from '../../server/accountability/accountability-queries.ts';
-import { createApp } from '../../server/app.ts';
 import type { ServerConfig } from '../../server/config.ts';
-import { listenOnFreePort } from '../../server/listen.ts';
-import { silentLogger } from '../../server/logger.ts';
 import { NEIGHBOURS } from '../../server/nodes/node-queries.ts';
 import { luceneQuery } from '../../server/search/lucene-query.ts';
 import { SEARCH } from '../../server/search/search-queries.ts';
 import { AREA_INSPECTIONS, ORG_TIMELINE } from '../../server/timeline/timeline-queries.ts';
+import { startAppProcess } from './app-process.ts';
 import { type BenchRequest, timedRequest } from './http.ts';
-import { type Say, wipeData } from './neo4j-target.ts';
+import type { Say } from './neo4j-target.ts';
 import { perSecond, round, summarize } from './stats.ts';
-import { syntheticPlan } from './synthetic-plan.ts';
+import { sharedSyntheticPlan } from './synthetic-plan.ts';
 
 export const CLIENTS = 32;
 const NEIGHBOUR_LIMIT = 500;
+/**
+ * The bare script's calls have no time limit, so the app's requests get one far above any answer
+ * seen: a slow answer counts in the percentiles on both sides, not as an error on one of them.
+ */
+const APP_REQUEST_TIMEOUT_MS = 120_000;
 
 interface Statement {
   query: string;
@@ -175,8 +180,8 @@ function endpoints(hub: { id: string; label: string }): Endpoint[] {
       },
       statements: [
         {
-          query: NEIGHBOURS,
-          params: { id: hub.id, label: hub.label, at: null, types: null, limit: neo4j.int(NEIGHBOUR_LIMIT) },
+          query: queryFor(NEIGHBOURS, hub.label),
+          params: { id: hub.id, at: null, types: null, limit: neo4j.int(NEIGHBOUR_LIMIT) },
         },
       ],
     },
@@ -203,17 +208,19 @@ function endpoints(hub: { id: string; label: string }): Endpoint[] {
 
 export async function runApiScaleSuite(options: {
   graph: Graph;
+  /** Where the app process connects: the same Neo4j as `graph`. */
+  neo4j: Neo4jConfig;
   root: string;
   scale: number;
   seconds: number;
   say: Say;
 }): Promise<ApiScaleSuiteResult> {
   const { graph, root, scale, seconds, say } = options;
-  const plan = syntheticPlan(scale);
-  await wipeData(graph);
+  const plan = sharedSyntheticPlan(scale);
+  // Brings whatever is loaded in line with the plan: nothing to write if it is loaded already.
   const loaded = await loadPlan(graph, plan);
   say(
-    `  loaded ${plan.nodes.length} nodes, ${plan.relationships.length} relationships (${(loaded.durationMs / 1000).toFixed(1)} s)`,
+    `  loaded ${plan.nodes.length} nodes, ${plan.relationships.length} relationships (${loaded.mode}, ${(loaded.durationMs / 1000).toFixed(1)} s)`,
   );
   const hub = await findHub(graph);
   say(`  busiest node: ${hub.id} with ${hub.degree} relationships`);
@@ -224,15 +231,19 @@ export async function runApiScaleSuite(options: {
     cypher: { timeoutMs: 10_000, maxRows: 1_000, maxQueryLength: 20_000 },
     dataDir: path.join(root, '.cache', 'bench-data'),
   };
-  const server = await listenOnFreePort(createApp({ graph, config, logger: silentLogger }));
+  // The app runs in its own process, as deployed (see app-process.ts); the bare script runs here.
+  const server = await startAppProcess({ neo4j: options.neo4j, server: config });
   const results: ApiScaleEndpointResult[] = [];
   const errors: Record<string, string> = {};
   try {
     for (const endpoint of endpoints(hub)) {
       try {
         // Both sides warm up the same way: a few calls before the clock starts.
-        for (let i = 0; i < 5; i++) await timedRequest(server.url, endpoint.request);
-        const app = await hammer(() => timedRequest(server.url, endpoint.request), seconds);
+        for (let i = 0; i < 5; i++) await timedRequest(server.url, endpoint.request, APP_REQUEST_TIMEOUT_MS);
+        const app = await hammer(
+          () => timedRequest(server.url, endpoint.request, APP_REQUEST_TIMEOUT_MS),
+          seconds,
+        );
         const bareCall = async () => {
           const session = graph.driver.session({
             database: graph.database,

@@ -7,16 +7,20 @@ export interface BenchRequest {
   body?: unknown;
 }
 
-const REQUEST_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Sends the request, reads the whole body and returns the elapsed time; throws on a non-2xx answer. */
-export async function timedRequest(baseUrl: string, request: BenchRequest): Promise<number> {
+export async function timedRequest(
+  baseUrl: string,
+  request: BenchRequest,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+): Promise<number> {
   const started = performance.now();
   const response = await fetch(`${baseUrl}${request.path}`, {
     method: request.method,
     headers: request.body === undefined ? undefined : { 'content-type': 'application/json' },
     body: request.body === undefined ? undefined : JSON.stringify(request.body),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   const body = await response.arrayBuffer();
   const ms = performance.now() - started;

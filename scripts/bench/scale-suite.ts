@@ -18,7 +18,7 @@ import { runCsvImport, writePlanCsv } from './csv-import.ts';
 import { type NaiveResult, naiveSample, runNaive } from './naive-load.ts';
 import { type Say, wipeData } from './neo4j-target.ts';
 import { perSecond, round } from './stats.ts';
-import { type SyntheticPlanStats, syntheticPlan, syntheticPlanStats } from './synthetic-plan.ts';
+import { type SyntheticPlanStats, sharedSyntheticPlan, syntheticPlanStats } from './synthetic-plan.ts';
 import { timed } from './timing.ts';
 
 const NAIVE_SAMPLE = 1_000;
@@ -124,7 +124,7 @@ export async function runScaleSuite(options: {
   say: Say;
 }): Promise<ScaleSuiteResult> {
   const { graph, scale, say } = options;
-  const generated = await timed(() => syntheticPlan(scale));
+  const generated = await timed(() => sharedSyntheticPlan(scale));
   const plan = generated.value;
   const stats = syntheticPlanStats(scale, plan);
   const result: ScaleSuiteResult = {

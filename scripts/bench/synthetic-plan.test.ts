@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticPlan, syntheticPlanStats } from './synthetic-plan.ts';
+import { HUB_PEOPLE, syntheticPlan, syntheticPlanStats } from './synthetic-plan.ts';
 
 describe('syntheticPlan', () => {
   const plan = syntheticPlan(200);
@@ -29,6 +29,12 @@ describe('syntheticPlan', () => {
       expect(r.properties.seedHash).toMatch(/^[0-9a-f]{32}$/);
     }
     for (const n of plan.nodes) expect(n.properties.id).toBe(n.id);
+  });
+
+  it('makes the first document a register naming every one of the first people', () => {
+    const named = plan.relationships.filter((r) => r.type === 'MENTIONS' && r.source === 'doc:synthetic-0');
+    const people = new Set(named.map((r) => r.target).filter((t) => t.startsWith('person:')));
+    expect(people.size).toBe(Math.min(200, HUB_PEOPLE));
   });
 
   it('rejects a scale that is not a positive integer', () => {

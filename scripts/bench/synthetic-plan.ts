@@ -19,6 +19,12 @@ import type { NodeLabel, RelationshipType } from '../../graph/seed/schema.ts';
 const PEOPLE_PER_ORGANISATION = 100;
 const PEOPLE_PER_DOCUMENT = 20;
 const POSTS_PER_PERSON = 0.5;
+/**
+ * The first document is a register that names this many people (fewer at small scales), so the
+ * graph has one node with thousands of neighbours, as a real gazette or a council's list of
+ * officers would be: the `api-scale` neighbours request asks for it, capped.
+ */
+export const HUB_PEOPLE = 5_000;
 const DOCUMENT_WORDS = 600;
 
 const FIRST = [
@@ -135,11 +141,13 @@ export function syntheticPlan(scale: number, seed = 20_171_121): GraphPlan {
     (_, i) => `doc:synthetic-${i}`,
   );
   /** One to `most` quotes from random documents, each recorded for the MENTIONS relationships. */
-  const evidence = (entityId: string, about: string, most: number) => {
+  const evidence = (entityId: string, about: string, most: number, inRegister = false) => {
     const documentIds: string[] = [];
     const quotes: string[] = [];
     for (let i = 1 + int(most); i > 0; i--) {
-      const documentId = documents[int(documents.length)] as string;
+      // The draw is made either way, so the register changes no other choice of the plan.
+      const drawn = documents[int(documents.length)] as string;
+      const documentId = inRegister && documentIds.length === 0 ? (documents[0] as string) : drawn;
       const quote = `${about}, ${sentence(8 + int(10))}`;
       documentIds.push(documentId);
       quotes.push(quote);
@@ -198,7 +206,7 @@ export function syntheticPlan(scale: number, seed = 20_171_121): GraphPlan {
     const id = `person:synthetic-${i}`;
     const name = `${pick(FIRST)} ${pick(LAST)} ${i}`;
     const honorific: Properties = random() < 0.2 ? { honorific: pick(['HMI', 'Cllr', 'Dr']) } : {};
-    node(id, 'Person', { name, ...honorific, ...evidence(id, name, 2) });
+    node(id, 'Person', { name, ...honorific, ...evidence(id, name, 2, i < HUB_PEOPLE) });
     for (let t = random() < 0.5 ? 1 : 2; t > 0; t--) {
       const post = pick(posts);
       const tenureId = `tenure:synthetic-${i}-${t}`;
@@ -263,4 +271,15 @@ export function syntheticPlanStats(scale: number, plan: GraphPlan): SyntheticPla
     propertyBytes += Buffer.byteLength(JSON.stringify(r.properties));
   }
   return { scale, nodes, relationships, propertyBytes };
+}
+
+let lastPlan: { scale: number; plan: GraphPlan } | undefined;
+
+/**
+ * The plan of `scale`, generated once per run: at a million relationships it takes minutes to
+ * build, and `scale` and `api-scale` in one run use the same one (neither changes it).
+ */
+export function sharedSyntheticPlan(scale: number): GraphPlan {
+  if (lastPlan?.scale !== scale) lastPlan = { scale, plan: syntheticPlan(scale) };
+  return lastPlan.plan;
 }

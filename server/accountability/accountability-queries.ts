@@ -1,3 +1,5 @@
+import { perLabel } from '../../graph/label-queries.ts';
+
 /** The accountable posts of a list of organisations with every tenure of each, in one subquery. */
 const POSTS_OF = (orgIds: string) => `
 CALL (${orgIds}) {
@@ -58,8 +60,9 @@ RETURN o {.id, .name} AS organisation, scope, posts`;
  * concerns (with the relationship that says so) — including the bodies answerable for an
  * inspected area, with the date a source says so — their successors, and their posts and tenures.
  */
-export const ACCOUNTABILITY_BY_SUBJECT = `
-MATCH (subject {id: $id}) WHERE $label IN labels(subject)
+export const ACCOUNTABILITY_BY_SUBJECT = perLabel(
+  (label) => `
+MATCH (subject:${label} {id: $id})
 OPTIONAL MATCH (by)-[:FOUND]->(subject)
 WITH subject, CASE WHEN subject:Finding THEN by ELSE subject END AS r
 WITH subject, r LIMIT 1
@@ -103,4 +106,5 @@ RETURN subject {.id, .text, .kind, .name, .evidenceDocumentIds, .evidenceQuotes}
        labels(subject)[0] AS subjectLabel,
        r {.id, .name, .published, .from, .to, .notBefore, .notAfter} AS report, labels(r)[0] AS reportLabel,
        inspection {.id, .name, .from, .to} AS inspection,
-       concerned, approved, sources, posts`;
+       concerned, approved, sources, posts`,
+);

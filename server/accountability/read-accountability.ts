@@ -3,6 +3,7 @@ import type { AccountabilityByFinding, AccountabilityByOrg } from '../../graph/c
 import { evidenceOf, type Props } from '../../graph/contract/elements.ts';
 import type { Graph } from '../../graph/driver.ts';
 import { AppError } from '../../graph/errors.ts';
+import { queryFor } from '../../graph/label-queries.ts';
 import { ACCOUNTABILITY_BY_ORG, ACCOUNTABILITY_BY_SUBJECT } from './accountability-queries.ts';
 import { type Window, windowOf, windowOfShown } from './certainty.ts';
 import { holdersAt, type PostRow } from './holders.ts';
@@ -71,7 +72,7 @@ export async function readAccountabilityBySubject(
   label: string,
 ): Promise<AccountabilityByFinding> {
   return graph.read(async (tx: ManagedTransaction) => {
-    const record = (await tx.run(ACCOUNTABILITY_BY_SUBJECT, { id, label })).records[0];
+    const record = (await tx.run(queryFor(ACCOUNTABILITY_BY_SUBJECT, label), { id })).records[0];
     if (!record) throw new AppError('NOT_FOUND', `No ${label.toLowerCase()} with id '${id}'`, { id });
     const subject = record.get('subject') as Props;
     const report = record.get('report') as Props | null;

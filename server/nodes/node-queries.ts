@@ -1,14 +1,18 @@
+import { perLabel } from '../../graph/label-queries.ts';
+
 /**
- * Cypher for one node and its neighbourhood. `$label` comes from the id prefix and is checked
- * against labels(n) rather than placed in the query text.
+ * Cypher for one node and its neighbourhood, one text per label (graph/label-queries.ts): the id
+ * prefix names the label, so each read starts from that label's unique-id index.
  */
 
-export const NODE_DETAIL = `
-MATCH (n {id: $id}) WHERE $label IN labels(n)
+export const NODE_DETAIL = perLabel(
+  (label) => `
+MATCH (n:${label} {id: $id})
 OPTIONAL MATCH (d:Document)-[c:CLAIMS]->(n)
 WITH n, collect(CASE WHEN c IS NULL THEN null ELSE
   {property: c.property, value: c.value, documentId: d.id, quote: c.evidenceQuotes[0]} END) AS claims
-RETURN n {.*} AS props, claims, COUNT { (n)--() } AS degree`;
+RETURN n {.*} AS props, claims, COUNT { (n)--() } AS degree`,
+);
 
 /** What a node element needs: never a document's whole text. */
 export const NODE_FIELDS =
@@ -21,8 +25,9 @@ export const NODE_FIELDS =
  * whether it is certainly in force (`certainStart`/`certainEnd` cover the day, or a source dated
  * that day attests it) or only possibly. `$types` filters by relationship type (HOLDS for tenures).
  */
-export const NEIGHBOURS = `
-MATCH (n {id: $id}) WHERE $label IN labels(n)
+export const NEIGHBOURS = perLabel(
+  (label) => `
+MATCH (n:${label} {id: $id})
 CALL (n) {
   CALL (n) {
     MATCH (n)-[r]-(m)
@@ -46,7 +51,15 @@ CALL (n) {
          ELSE 'possible'
        END AS inForce
   ORDER BY CASE type WHEN 'MENTIONS' THEN 1 ELSE 0 END, type, other.name
-  RETURN collect({rel: rel {.*, inForce: inForce}, type: type, outgoing: outgoing, other: other {${NODE_FIELDS}},
-                  otherLabel: labels(other)[0], tenure: tenure {.*, inForce: inForce}}) AS found
+  // References only: the properties are read for the rows kept, not for every neighbour of a hub.
+  RETURN collect({rel: rel, type: type, outgoing: outgoing, other: other, tenure: tenure, inForce: inForce}) AS found
 }
-RETURN n {${NODE_FIELDS}} AS props, size(found) AS total, found[0..$limit] AS rows`;
+CALL (found) {
+  UNWIND found[0..$limit] AS f
+  WITH f, f.rel AS rel, f.other AS other, f.tenure AS tenure
+  RETURN collect({rel: rel {.*, inForce: f.inForce}, type: f.type, outgoing: f.outgoing,
+                  other: other {${NODE_FIELDS}}, otherLabel: labels(other)[0],
+                  tenure: tenure {.*, inForce: f.inForce}}) AS rows
+}
+RETURN n {${NODE_FIELDS}} AS props, size(found) AS total, rows`,
+);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Neighbours, NeighboursQuerySchema, NodeDetail } from '../../graph/contract/api.ts';
 import { citedOf, evidenceOf, type Props, visibleProperties } from '../../graph/contract/elements.ts';
 import type { Graph } from '../../graph/driver.ts';
+import { queryFor } from '../../graph/label-queries.ts';
 import { type NeighbourRow, neighbourhood } from './neighbourhood.ts';
 import { labelForId, nodeNotFound } from './node-label.ts';
 import { NEIGHBOURS, NODE_DETAIL } from './node-queries.ts';
@@ -13,7 +14,7 @@ type NeighboursQuery = z.infer<typeof NeighboursQuerySchema>;
 export async function readNodeDetail(graph: Graph, id: string): Promise<NodeDetail> {
   const label = labelForId(id);
   return graph.read(async (tx) => {
-    const record = (await tx.run(NODE_DETAIL, { id, label })).records[0];
+    const record = (await tx.run(queryFor(NODE_DETAIL, label), { id })).records[0];
     if (!record) throw nodeNotFound(id);
     const props = record.get('props') as Props;
     // A stored property is a scalar or a list of them (the loader keeps dates as strings); the
@@ -39,9 +40,8 @@ export async function readNeighbours(
   const label = labelForId(id);
   return graph.read(async (tx) => {
     const record = (
-      await tx.run(NEIGHBOURS, {
+      await tx.run(queryFor(NEIGHBOURS, label), {
         id,
-        label,
         at: at ?? null,
         types: types && types.length > 0 ? types : null,
         limit: neo4j.int(limit),

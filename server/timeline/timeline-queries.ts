@@ -14,7 +14,9 @@ RETURN i {.id, .from, .to, .notBefore, .notAfter} AS inspection,
  * Everything with a date around one organisation: the tenures of its posts and their vacancies,
  * the inspections of it (or of an area it answered for then, `$areaInspections`), reports about
  * those inspections or about it, their findings, and statements by its office-holders or about it.
- * Events are built from the rows in TypeScript.
+ * Events are built from the rows in TypeScript. Every part expands from `o` (or from what was
+ * found from it), never from a label or relationship type scan, so its cost follows the size of the
+ * organisation's neighbourhood, not of the graph.
  */
 export const ORG_TIMELINE = `
 MATCH (o:Organisation {id: $id})
@@ -28,26 +30,57 @@ CALL (o) {
                     .vacancyDocumentIds, .vacancyQuotes}) AS vacantPosts
 }
 CALL (o) {
-  OPTIONAL MATCH (i:Inspection)
-  WHERE (i)-[:INSPECTED|CONCERNS]->(o) OR i.id IN $areaInspections
+  CALL (o) {
+    MATCH (o)<-[:INSPECTED|CONCERNS]-(i:Inspection)
+    RETURN i
+    UNION
+    UNWIND $areaInspections AS areaInspection
+    MATCH (i:Inspection {id: areaInspection})
+    RETURN i
+  }
   RETURN collect(DISTINCT i) AS inspections
 }
 CALL (o, inspections) {
-  OPTIONAL MATCH (r:Report)
-  WHERE any(i IN inspections WHERE (r)-[:REPORTED_ON|RESPONDS_TO|FOLLOW_UP_OF]->(i))
-     OR (r)-[:CONCERNS]->(o) OR (o)-[:RESPONSIBLE_FOR|AUTHORED|APPROVED|PUBLISHED]->(r)
+  CALL (o, inspections) {
+    UNWIND inspections AS i
+    MATCH (r:Report)-[:REPORTED_ON|RESPONDS_TO|FOLLOW_UP_OF]->(i)
+    RETURN r
+    UNION
+    MATCH (r:Report)-[:CONCERNS]->(o)
+    RETURN r
+    UNION
+    MATCH (o)-[:RESPONSIBLE_FOR|AUTHORED|APPROVED|PUBLISHED]->(r:Report)
+    RETURN r
+  }
   RETURN collect(DISTINCT r) AS reports
 }
 CALL (o, inspections, reports) {
-  OPTIONAL MATCH (x)-[:FOUND]->(f:Finding)
-  WHERE x IN inspections OR x IN reports OR (f)-[:CONCERNS]->(o)
+  CALL (o, inspections, reports) {
+    UNWIND inspections + reports AS x
+    MATCH (x)-[:FOUND]->(f:Finding)
+    RETURN x, f
+    UNION
+    MATCH (x)-[:FOUND]->(f:Finding)-[:CONCERNS]->(o)
+    RETURN x, f
+  }
   RETURN collect(DISTINCT {finding: f {.id, .name, .text, .kind, .evidenceDocumentIds, .evidenceQuotes},
                            by: x {.id, .name, .published, .from, .to, .notBefore, .notAfter}}) AS findings
 }
 CALL (o, inspections, reports) {
-  OPTIONAL MATCH (speaker)-[s:STATED]->(about)
-  WHERE speaker = o OR about = o OR about IN inspections OR about IN reports
-     OR (speaker)-[:HELD]->(:Tenure)-[:OF_POST]->(:Post)-[:POST_IN]->(o)
+  CALL (o, inspections, reports) {
+    MATCH (o)-[s:STATED]->(about)
+    RETURN o AS speaker, s, about
+    UNION
+    MATCH (speaker)-[s:STATED]->(o)
+    RETURN speaker, s, o AS about
+    UNION
+    UNWIND inspections + reports AS about
+    MATCH (speaker)-[s:STATED]->(about)
+    RETURN speaker, s, about
+    UNION
+    MATCH (o)<-[:POST_IN]-(:Post)<-[:OF_POST]-(:Tenure)<-[:HELD]-(speaker)-[s:STATED]->(about)
+    RETURN speaker, s, about
+  }
   RETURN collect(DISTINCT {statement: s {.*}, speaker: speaker {.id, .name}, about: about {.id, .name}}) AS statements
 }
 RETURN o {.id, .name} AS subject, 'Organisation' AS label, tenures,
