@@ -16,7 +16,10 @@ const USAGE = `Usage:
 Writes seeds/facts/imported-<name>.yaml from a Popolo file (persons, organizations, posts and
 memberships as tenures). A source whose note quotes words found in a seed document becomes
 evidence; any other source is kept as a citation, shown as "cited by URL, not quoted", and a
-tenure resting on citations alone is never more than "possible".`;
+tenure resting on citations alone is never more than "possible". People, organisations, posts
+and tenures the seeds already hold (the same id, else exactly one with the same name; a post:
+the same title in the same organisation) are reused, not written again; a name that matches more
+than one is refused. Importing the same file again writes nothing new.`;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [format, file, ...rest] = process.argv.slice(2);
@@ -36,13 +39,19 @@ if (format === '--help' || format === '-h') {
     process.exitCode = 2;
   } else {
     const c = result.counts;
-    console.log(
-      `Wrote ${result.written}: ${c.organisations} organisations, ${c.people} people, ${c.posts} posts, ${c.tenures} tenures.`,
-    );
+    const created = `${c.organisations} organisations, ${c.people} people, ${c.posts} posts, ${c.tenures} tenures`;
+    if (result.written) console.log(`Wrote ${result.written}, creating ${created}.`);
+    else if (result.unchanged)
+      console.log(`Nothing new: ${result.unchanged} already holds this import (${created}).`);
+    else console.log('Nothing new: the seeds already hold every entry of the file.');
+    if (result.reused.length > 0)
+      console.log(
+        `Reused ${result.reused.length} from the seeds: ${result.reused.map((r) => `${r.entry} as ${r.id} (by ${r.by})`).join(', ')}.`,
+      );
     if (result.cited.length > 0)
       console.log(
         `${result.cited.length} of them rest on citations only (cited by URL, not quoted): ${result.cited.map((e) => e.id).join(', ')}.`,
       );
-    console.log('Load them with `npm run load`.');
+    if (result.written) console.log('Load them with `npm run load`.');
   }
 }

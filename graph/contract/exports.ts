@@ -25,7 +25,35 @@ export const PartialDateTextSchema = z
   .regex(/^\d{4}(-\d{2}){0,2}$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
 const date = PartialDateTextSchema;
 
+/** A quoted source: a seed document and the exact words in it. */
 const EvidenceSchema = z.object({ documentId: z.string(), quote: z.string() });
+
+/**
+ * A source of the weaker kind, "cited by URL, not quoted" (imported from a Popolo file): an address
+ * and what the citer said of it, no words found in a document. `kind` says so on every source, so a
+ * writer cannot mistake it for a quote.
+ */
+export const DatasetCitationSchema = z.object({
+  kind: z.literal('cited'),
+  url: z.string(),
+  note: z.string().nullable(),
+});
+export type DatasetCitation = z.infer<typeof DatasetCitationSchema>;
+
+/**
+ * What an entry rests on: `quoted` when at least one source quotes a seed document, `cited` when
+ * it rests on citations alone. A `cited` tenure is never more than `possible`, whatever dates its
+ * citations give. Required, never defaulted: a reader that forgets it must fail, not say `quoted`.
+ */
+export const EVIDENCE_KINDS = ['quoted', 'cited'] as const;
+export const EvidenceKindSchema = z.enum(EVIDENCE_KINDS);
+export type EvidenceKind = z.infer<typeof EvidenceKindSchema>;
+/** Every entry's sources: the quoted ones (`evidence`), the cited ones, and which kind it rests on. */
+const sourced = {
+  evidence: z.array(EvidenceSchema),
+  citations: z.array(DatasetCitationSchema),
+  evidenceKind: EvidenceKindSchema,
+};
 
 /** A source dated `notBefore`..`notAfter` (equal when the source prints its date) showing the person in post. */
 export const DatasetAttestationSchema = z.object({
@@ -50,11 +78,11 @@ export const DatasetTenureSchema = z.object({
   postId: id,
   capacity: z.string().nullable(),
   status: z.string().nullable(),
-  /** Only where a source states them. */
+  /** Only where a source states them (for a `cited` tenure: where a citation gives them). */
   from: date.nullable(),
   to: date.nullable(),
   attestations: z.array(DatasetAttestationSchema),
-  evidence: z.array(EvidenceSchema),
+  ...sourced,
   claims: z.array(DatasetClaimSchema),
 });
 export type DatasetTenure = z.infer<typeof DatasetTenureSchema>;
@@ -64,7 +92,7 @@ export const DatasetPersonSchema = z.object({
   name: z.string(),
   aliases: z.array(z.string()),
   honorific: z.string().nullable(),
-  evidence: z.array(EvidenceSchema),
+  ...sourced,
 });
 export type DatasetPerson = z.infer<typeof DatasetPersonSchema>;
 
@@ -75,7 +103,7 @@ export const DatasetOrganisationSchema = z.object({
   kind: z.string().nullable(),
   validFrom: date.nullable(),
   validTo: date.nullable(),
-  evidence: z.array(EvidenceSchema),
+  ...sourced,
 });
 export type DatasetOrganisation = z.infer<typeof DatasetOrganisationSchema>;
 
@@ -84,7 +112,7 @@ export const DatasetPostSchema = z.object({
   title: z.string(),
   organisationId: id.nullable(),
   accountable: z.boolean(),
-  evidence: z.array(EvidenceSchema),
+  ...sourced,
 });
 export type DatasetPost = z.infer<typeof DatasetPostSchema>;
 

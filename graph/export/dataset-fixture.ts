@@ -18,6 +18,8 @@ export function trickyDataset(): TenureDataset {
         validFrom: '1974',
         validTo: null,
         evidence: [{ documentId: 'doc:release', quote: 'Bury Council' }],
+        citations: [],
+        evidenceKind: 'quoted',
       },
     ],
     persons: [
@@ -29,6 +31,8 @@ export function trickyDataset(): TenureDataset {
         evidence: [
           { documentId: 'doc:release', quote: "Pat Jones-Greenhalgh, the council's interim chief executive" },
         ],
+        citations: [],
+        evidenceKind: 'quoted',
       },
       {
         id: 'person:a-b',
@@ -36,6 +40,8 @@ export function trickyDataset(): TenureDataset {
         aliases: ['J. O’Brien'],
         honorific: 'Cllr',
         evidence: [{ documentId: 'doc:web', quote: '=SUM(A1) said Jane, "leader"' }],
+        citations: [],
+        evidenceKind: 'quoted',
       },
     ],
     posts: [
@@ -45,6 +51,8 @@ export function trickyDataset(): TenureDataset {
         organisationId: 'org:bury-council',
         accountable: true,
         evidence: [{ documentId: 'doc:release', quote: "the council's interim chief executive" }],
+        citations: [],
+        evidenceKind: 'quoted',
       },
       {
         id: 'post:bury-council-leader',
@@ -52,6 +60,8 @@ export function trickyDataset(): TenureDataset {
         organisationId: 'org:bury-council',
         accountable: true,
         evidence: [{ documentId: 'doc:web', quote: 'leader of Bury Council' }],
+        citations: [],
+        evidenceKind: 'quoted',
       },
     ],
     tenures: [
@@ -84,6 +94,8 @@ export function trickyDataset(): TenureDataset {
             quote: 'Pat Jones-Greenhalgh, interim chief executive of Bury Council',
           },
         ],
+        citations: [],
+        evidenceKind: 'quoted',
         claims: [
           {
             property: 'capacity',
@@ -109,6 +121,8 @@ export function trickyDataset(): TenureDataset {
         to: '2019',
         attestations: [],
         evidence: [{ documentId: 'doc:web', quote: '=SUM(A1) said Jane, "leader"' }],
+        citations: [],
+        evidenceKind: 'quoted',
         claims: [],
       },
     ],
@@ -151,4 +165,49 @@ export function trickyDataset(): TenureDataset {
       },
     ],
   };
+}
+
+/**
+ * The tricky data plus what an imported Popolo file adds when its sources quote nothing found in
+ * a seed document: a person, a post and a tenure with stated-looking dates resting on citations
+ * alone, and a citation beside the quotes of a quoted tenure.
+ */
+export function citedDataset(): TenureDataset {
+  const dataset = trickyDataset();
+  const cite = (url: string, note: string | null) => ({ kind: 'cited' as const, url, note });
+  dataset.persons.push({
+    id: 'person:ann-other',
+    name: 'Ann Other',
+    aliases: [],
+    honorific: null,
+    evidence: [],
+    citations: [cite('https://example.com/ann', 'Wikipedia')],
+    evidenceKind: 'cited',
+  });
+  dataset.posts.push({
+    id: 'post:bury-council-clerk',
+    title: 'Clerk, Bury Council',
+    organisationId: 'org:bury-council',
+    accountable: true,
+    evidence: [],
+    citations: [cite('https://example.org/clerk', null)],
+    evidenceKind: 'cited',
+  });
+  dataset.tenures.push({
+    id: 'tenure:ann-other-bury-council-clerk',
+    personId: 'person:ann-other',
+    postId: 'post:bury-council-clerk',
+    capacity: null,
+    status: null,
+    from: '2019-05',
+    to: '2021',
+    attestations: [],
+    evidence: [],
+    citations: [cite('https://example.org/minutes/2019-05', 'minutes, May 2019')],
+    evidenceKind: 'cited',
+    claims: [],
+  });
+  const leader = dataset.tenures.find((t) => t.id === 'tenure:a-b-bury-council-leader');
+  leader?.citations.push(cite('https://example.com/profile', 'profile page'));
+  return dataset;
 }

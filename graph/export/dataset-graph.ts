@@ -1,7 +1,7 @@
-import type { TenureDataset } from '../contract/exports.ts';
+import type { DatasetCitation, EvidenceKind, TenureDataset } from '../contract/exports.ts';
 import { boundsText } from './dates.ts';
 import type { ExportGraph } from './elements.ts';
-import { tenureCertainty } from './popolo.ts';
+import { tenureCertainty } from './tenure-evidence.ts';
 
 /**
  * The tenure data as a graph, shaped as the explorer shows it (Person -HOLDS-> Post -POST_IN->
@@ -9,14 +9,28 @@ import { tenureCertainty } from './popolo.ts';
  * organisation exported from the API or the command line goes through the same graph writers
  * (GEXF) as the explorer's canvas.
  */
+/** The explorer's marks for what rests on citations alone (`citedOf` in the contract gives the same). */
+function cited(x: { citations: readonly DatasetCitation[]; evidenceKind: EvidenceKind }) {
+  return {
+    ...(x.citations.length > 0 ? { citations: x.citations.map((c) => ({ url: c.url, note: c.note })) } : {}),
+    ...(x.evidenceKind === 'cited' ? { evidenceKind: 'cited' as const } : {}),
+  };
+}
+
 export function graphFromDataset(dataset: TenureDataset): ExportGraph {
   return {
     nodes: [
       ...dataset.organisations.map((o) => ({
-        data: { id: o.id, label: 'Organisation', name: o.name, ...(o.kind ? { kind: o.kind } : {}) },
+        data: {
+          id: o.id,
+          label: 'Organisation',
+          name: o.name,
+          ...(o.kind ? { kind: o.kind } : {}),
+          ...cited(o),
+        },
       })),
-      ...dataset.posts.map((p) => ({ data: { id: p.id, label: 'Post', name: p.title } })),
-      ...dataset.persons.map((p) => ({ data: { id: p.id, label: 'Person', name: p.name } })),
+      ...dataset.posts.map((p) => ({ data: { id: p.id, label: 'Post', name: p.title, ...cited(p) } })),
+      ...dataset.persons.map((p) => ({ data: { id: p.id, label: 'Person', name: p.name, ...cited(p) } })),
     ],
     edges: [
       ...dataset.posts
@@ -44,9 +58,12 @@ export function graphFromDataset(dataset: TenureDataset): ExportGraph {
           qualifier: t.capacity,
           capacity: t.capacity,
           status: t.status,
-          known: tenureCertainty(t),
+          // As the explorer's HOLDS edge: a tenure resting on citations alone is not `known` from a
+          // quote; the GEXF writer reports it as `possible`.
+          ...(t.evidenceKind === 'cited' ? {} : { known: tenureCertainty(t) as 'stated' | 'attested' }),
           attestedOn: t.attestations.map((a) => boundsText(a.notBefore, a.notAfter)),
           evidence: t.evidence,
+          ...cited(t),
         },
       })),
     ],

@@ -1,7 +1,8 @@
-import type { TenureDataset } from '../contract/exports.ts';
+import type { DatasetCitation, TenureDataset } from '../contract/exports.ts';
 import { boundsText } from './dates.ts';
 import type { FtmEntity } from './ftm-schema.ts';
 import { documentIndex, documentLine, documentUrl, type SourceOptions } from './sources.ts';
+import { CITED_BY_URL, citationNote, tenureCertainty } from './tenure-evidence.ts';
 
 /**
  * The tenure data as FollowTheMoney entities, one JSON object a line, as Aleph and `ftm` tools read
@@ -11,6 +12,11 @@ import { documentIndex, documentLine, documentUrl, type SourceOptions } from './
  * Position); FtM gives Occupancy no `proof`, so an occupancy names its sources and quotes in
  * `description` and links them in `sourceUrl`, and a Documentation entity carries each quote from a
  * Document to the Person, Organization or Position it supports.
+ *
+ * A source cited by its address only (imported, no words found in a document) is no Document and
+ * no `proof`: its URL goes in `sourceUrl` and `notes` (or, on an Occupancy, `description`) say
+ * "cited by URL, not quoted". An occupancy resting on citations alone says in its description that
+ * its certainty is `possible`, so its `startDate`/`endDate` are not read as stated by a source.
  */
 
 type Quoted = { documentId: string; quote: string };
@@ -19,6 +25,11 @@ type Quoted = { documentId: string; quote: string };
 export function ftmId(id: string): string {
   return id.replace(/:/g, '.');
 }
+
+/** A citation as a line of text: the mark, what the citer said, and the address. */
+const citationLine = (c: DatasetCitation) => `${citationNote(c)} <${c.url}>`;
+/** Only http(s) addresses are FtM urls; a citation may be any URI. */
+const httpOnly = (urls: readonly string[]) => urls.filter((u) => /^https?:\/\//.test(u));
 
 const distinct = <T>(values: readonly T[]): T[] => [...new Set(values)];
 /** A property only when it has values, as FtM writes entities. */
@@ -85,6 +96,8 @@ export function datasetToFtm(dataset: TenureDataset, options: SourceOptions = {}
         incorporationDate: o.validFrom ? [o.validFrom] : [],
         dissolutionDate: o.validTo ? [o.validTo] : [],
         proof: proof(o.evidence),
+        sourceUrl: httpOnly(o.citations.map((c) => c.url)),
+        notes: o.citations.map(citationLine),
       }),
     });
     documentation(o.id, o.evidence);
@@ -98,6 +111,8 @@ export function datasetToFtm(dataset: TenureDataset, options: SourceOptions = {}
         alias: p.aliases,
         title: p.honorific ? [p.honorific] : [],
         proof: proof(p.evidence),
+        sourceUrl: httpOnly(p.citations.map((c) => c.url)),
+        notes: p.citations.map(citationLine),
       }),
     });
     documentation(p.id, p.evidence);
@@ -110,6 +125,8 @@ export function datasetToFtm(dataset: TenureDataset, options: SourceOptions = {}
         name: [p.title],
         organization: p.organisationId ? [ftmId(p.organisationId)] : [],
         proof: proof(p.evidence),
+        sourceUrl: httpOnly(p.citations.map((c) => c.url)),
+        notes: p.citations.map(citationLine),
       }),
     });
     documentation(p.id, p.evidence);
@@ -136,8 +153,18 @@ export function datasetToFtm(dataset: TenureDataset, options: SourceOptions = {}
         date: t.attestations.filter((a) => a.notBefore === a.notAfter).map((a) => a.notBefore),
         status: t.status ? [t.status] : [],
         summary: t.capacity ? [t.capacity] : [],
-        description: [...attested, ...quoted],
-        sourceUrl: t.evidence.map((e) => httpUrl(e.documentId)).filter((u): u is string => u !== null),
+        description: [
+          ...(t.evidenceKind === 'cited'
+            ? [`Certainty: ${tenureCertainty(t)}. Every source is ${CITED_BY_URL}.`]
+            : []),
+          ...attested,
+          ...quoted,
+          ...t.citations.map(citationLine),
+        ],
+        sourceUrl: [
+          ...t.evidence.map((e) => httpUrl(e.documentId)).filter((u): u is string => u !== null),
+          ...httpOnly(t.citations.map((c) => c.url)),
+        ],
       }),
     });
   }

@@ -1,5 +1,6 @@
 import { earliestDay, latestDay, parseBounds } from './dates.ts';
 import { cellText, type ExportEdge, type ExportGraph, type ExportMeta, type Position } from './elements.ts';
+import { CITED_BY_URL } from './tenure-evidence.ts';
 import { xmlEscape } from './xml.ts';
 
 /**
@@ -15,6 +16,10 @@ import { xmlEscape } from './xml.ts';
  * - another relationship spans its `from`..`to`, or starts on its `date` and stays;
  * - a person is present while they hold a post of the graph; a dated node (report, inspection,
  *   document, finding) from its date on; an undated node (organisations, posts) throughout.
+ *
+ * What rests on citations alone (imported, no words found in a document) says so in
+ * `evidence_kind` ("cited by URL, not quoted"), its citations are listed in `citations`, and such a
+ * tenure is `known` as `possible`: a spell drawn from a citation's dates is not a stated one.
  */
 
 export interface Spell {
@@ -69,6 +74,22 @@ function nodeSpells(node: ExportGraph['nodes'][number]['data'], holds: Map<strin
   return date ? [{ start: earliestDay(parseBounds(date).notBefore), end: null }] : [];
 }
 
+/** `evidence_kind` and `citations` values: empty for what rests on quotes and cites nothing. */
+function citedValues(data: { evidenceKind?: unknown; citations?: unknown }): {
+  evidence_kind: string;
+  citations: string;
+} {
+  const citations = Array.isArray(data.citations)
+    ? (data.citations as { url?: unknown; note?: unknown }[]).map((c) =>
+        typeof c.note === 'string' && c.note !== '' ? `${String(c.url)} (${c.note})` : String(c.url),
+      )
+    : [];
+  return {
+    evidence_kind: data.evidenceKind === 'cited' ? CITED_BY_URL : '',
+    citations: citations.join('\n'),
+  };
+}
+
 function rgb(hex: string | undefined): [number, number, number] | null {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? '');
   if (!m) return null;
@@ -95,7 +116,7 @@ function positions(graph: ExportGraph): Map<string, Position> {
   return out;
 }
 
-const NODE_ATTRIBUTES = ['type', 'kind', 'date', 'disputed'] as const;
+const NODE_ATTRIBUTES = ['type', 'kind', 'date', 'disputed', 'evidence_kind', 'citations'] as const;
 const EDGE_ATTRIBUTES = [
   'type',
   'from',
@@ -109,6 +130,8 @@ const EDGE_ATTRIBUTES = [
   'text',
   'evidence_document_ids',
   'evidence_quotes',
+  'evidence_kind',
+  'citations',
 ] as const;
 
 /**
@@ -171,7 +194,13 @@ export function graphToGexf(graph: ExportGraph, meta: ExportMeta, options: GexfO
     out.push(`      <node id="${xmlEscape(n.id)}" label="${attr(n.name)}">\n`);
     out.push(
       attvalues(
-        { type: n.label, kind: cellText(n.kind), date: cellText(n.date), disputed: cellText(n.disputed) },
+        {
+          type: n.label,
+          kind: cellText(n.kind),
+          date: cellText(n.date),
+          disputed: cellText(n.disputed),
+          ...citedValues(n),
+        },
         i,
       ),
     );
@@ -199,11 +228,12 @@ export function graphToGexf(graph: ExportGraph, meta: ExportMeta, options: GexfO
           qualifier: cellText(e.qualifier),
           capacity: cellText(e.capacity),
           status: cellText(e.status),
-          known: cellText(e.known),
+          known: e.type === 'HOLDS' && e.evidenceKind === 'cited' ? 'possible' : cellText(e.known),
           attested_on: cellText(e.attestedOn),
           text: cellText(e.text),
           evidence_document_ids: [...new Set(e.evidence.map((x) => x.documentId))].join('; '),
           evidence_quotes: e.evidence.map((x) => x.quote).join('\n'),
+          ...citedValues(e),
         },
         i,
       ),

@@ -1,8 +1,8 @@
 import type { DatasetTenure, TenureDataset } from '../contract/exports.ts';
 import { toCsv } from './csv.ts';
 import { wikidataPrecision } from './dates.ts';
-import { tenureCertainty } from './popolo.ts';
 import { documentIndex } from './sources.ts';
+import { CITED_BY_URL, tenureCertainty } from './tenure-evidence.ts';
 
 /**
  * Tenures as Wikidata-style "position held" (P39) statements, one CSV row per statement and source,
@@ -11,7 +11,10 @@ import { documentIndex } from './sources.ts';
  * earliest date (P1319) and latest date (P1326) rather than a made-up day; a source with one date
  * gives point in time (P585). Interim or acting goes in object has role (P3831), as Wikidata marks
  * acting office-holders. The reference is the document with its exact quotation (P1683); reference
- * URL (P854) only where the document has an address of its own.
+ * URL (P854) only where the document has an address of its own. A source cited by its address only
+ * (imported, no words found in a document) is a row with its URL, no quotation, and
+ * `reference_kind` "cited by URL, not quoted"; a tenure resting on such rows alone has
+ * `evidence_kind` `cited` and `certainty` `possible`, never `stated` or `attested`.
  */
 
 export const WIKIDATA_COLUMNS = [
@@ -36,18 +39,21 @@ export const WIKIDATA_COLUMNS = [
   'object_has_role_P3831',
   'status',
   'certainty',
+  'evidence_kind',
+  'reference_kind',
   'reference_document_id',
   'reference_title_P1476',
   'reference_publisher_P123',
   'reference_publication_date_P577',
   'reference_url_P854',
   'quotation_P1683',
+  'reference_note',
 ] as const;
 export type WikidataRow = Record<(typeof WIKIDATA_COLUMNS)[number], string>;
 
 const precision = (date: string | null | undefined) => (date ? String(wikidataPrecision(date)) : '');
 
-/** The rows, one per tenure and source: the sources that date it first, then the other quotes. */
+/** The rows, one per tenure and source: the sources that date it first, then the other quotes, then citations. */
 export function datasetToWikidataRows(dataset: TenureDataset): WikidataRow[] {
   const doc = documentIndex(dataset);
   const persons = new Map(dataset.persons.map((p) => [p.id, p]));
@@ -74,11 +80,13 @@ export function datasetToWikidataRows(dataset: TenureDataset): WikidataRow[] {
       object_has_role_P3831: t.capacity === 'interim' || t.capacity === 'acting' ? t.capacity : '',
       status: t.status ?? '',
       certainty: tenureCertainty(t),
+      evidence_kind: t.evidenceKind,
     };
   };
   const reference = (documentId: string, quote: string) => {
     const d = doc(documentId);
     return {
+      reference_kind: 'quoted',
       reference_document_id: d.id,
       reference_title_P1476: d.title,
       reference_publisher_P123: d.publisher ?? '',
@@ -86,8 +94,20 @@ export function datasetToWikidataRows(dataset: TenureDataset): WikidataRow[] {
       // Only a document's own address: the app's copy is not a reference Wikidata can use.
       reference_url_P854: d.url ?? '',
       quotation_P1683: quote,
+      reference_note: '',
     };
   };
+  /** A source cited by its address only: the URL and what the citer said, no quotation to check. */
+  const citation = (url: string, note: string | null) => ({
+    reference_kind: CITED_BY_URL,
+    reference_document_id: '',
+    reference_title_P1476: '',
+    reference_publisher_P123: '',
+    reference_publication_date_P577: '',
+    reference_url_P854: url,
+    quotation_P1683: '',
+    reference_note: note ?? '',
+  });
   const undated = {
     point_in_time_P585: '',
     point_in_time_precision: '',
@@ -119,6 +139,7 @@ export function datasetToWikidataRows(dataset: TenureDataset): WikidataRow[] {
       seen.add(`${e.documentId}\n${e.quote}`);
       rows.push({ ...base, ...undated, ...reference(e.documentId, e.quote) });
     }
+    for (const c of t.citations) rows.push({ ...base, ...undated, ...citation(c.url, c.note) });
   }
   return rows;
 }

@@ -1,3 +1,4 @@
+import { CITED_BY_URL } from '../export/tenure-evidence.ts';
 import type { Evidence } from '../seed/schema.ts';
 
 /**
@@ -41,6 +42,17 @@ function documentFor(url: string, documents: readonly SeedDocumentRef[]): SeedDo
   );
 }
 
+/**
+ * The citer's own note: our export writes a citation's note as "cited by URL, not quoted: …", and
+ * reading our file back must not mark it twice.
+ */
+export function citerNote(note: string | null | undefined): string | null {
+  if (!note) return null;
+  if (!note.startsWith(CITED_BY_URL)) return note;
+  const rest = note.slice(CITED_BY_URL.length).replace(/^:\s*/, '');
+  return rest === '' ? null : rest;
+}
+
 /** A link as quoted evidence when its document is in the seeds and holds the quote; else a citation. */
 export function linkEvidence(
   link: { url: string; note?: string | null },
@@ -50,7 +62,7 @@ export function linkEvidence(
   const quote = quotedIn(link.note);
   if (document && quote && quote.trim().length >= 8 && document.text.includes(quote))
     return { kind: 'quoted', evidence: { documentId: document.id, quote } };
-  return { kind: 'cited', citation: { url: link.url, note: link.note ?? null } };
+  return { kind: 'cited', citation: { url: link.url, note: citerNote(link.note) } };
 }
 
 /** Quoted evidence and citations of a list of links, each without repeats. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { trickyDataset } from '../export/dataset-fixture.ts';
+import { slugify } from '../contract/slug.ts';
+import { citedDataset, trickyDataset } from '../export/dataset-fixture.ts';
 import { datasetToPopolo } from '../export/popolo.ts';
 import { quotedIn } from './popolo-links.ts';
-import { popoloToSeeds, slugify } from './popolo-seed.ts';
+import { popoloToSeeds } from './popolo-seed.ts';
 
 const FILE = 'imports/bury.popolo.json';
 /** Seed documents holding every quote of the fixture, as the loader would have them. */
@@ -86,6 +87,27 @@ describe('Popolo → seeds', () => {
       evidence: [],
       citations: [{ url: 'https://example.org/m', note: 'council website' }],
     });
+  });
+
+  it('reads our export of cited entries back as citations with the citer’s note, not marked twice', () => {
+    const popolo = datasetToPopolo(citedDataset(), { exportedAt: '2026-01-01T00:00:00Z' });
+    const result = popoloToSeeds(FILE, popolo, documents);
+    expect(result.problems).toEqual([]);
+    expect(result.cited.map((c) => c.id)).toEqual([
+      'person:ann-other',
+      'post:bury-council-clerk',
+      'tenure:ann-other-bury-council-clerk',
+    ]);
+    const cited = result.facts.tenures.find((t) => t.id === 'tenure:ann-other-bury-council-clerk');
+    expect(cited).toMatchObject({
+      from: '2019-05',
+      to: '2021',
+      evidence: [],
+      citations: [{ url: 'https://example.org/minutes/2019-05', note: 'minutes, May 2019' }],
+    });
+    expect(result.facts.posts.find((p) => p.id === 'post:bury-council-clerk')?.citations).toEqual([
+      { url: 'https://example.org/clerk' },
+    ]);
   });
 
   it('keeps a quoted source as evidence and the other sources of the same entry as citations', () => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { slugify } from '../contract/slug.ts';
 import { PopoloFileSchema } from '../export/popolo-schema.ts';
 import { endsNotBefore, partialDateProblem } from '../seed/partial-date.ts';
 import { formatPath, type SeedProblem } from '../seed/problems.ts';
@@ -17,6 +18,7 @@ import {
   TenureSchema,
 } from '../seed/schema.ts';
 import { type Citation, linkEvidence, type SeedDocumentRef, splitLinks } from './popolo-links.ts';
+import { createMatcher, type ExistingSeeds, type Match, NO_EXISTING } from './popolo-match.ts';
 
 /**
  * A Popolo file as seed facts: persons, organisations, posts, and memberships as tenures. A source
@@ -24,6 +26,9 @@ import { type Citation, linkEvidence, type SeedDocumentRef, splitLinks } from '.
  * (`citations`, "cited by URL, not quoted"), and an entry with citations only is a fact of that
  * weaker kind, listed in `cited`. An entry with no source at all is refused: the evidence rule
  * stands. Refusals name the file, the entry and the problem, as the seed validator does.
+ *
+ * Entries the seeds already hold are reused, not written again (see popolo-match.ts): the file's
+ * memberships then point at the seeds' people and posts, and `reused` says which entry became which.
  */
 
 type Kind = 'person' | 'organisation' | 'post' | 'tenure';
@@ -33,10 +38,21 @@ export interface CitedEntry {
   id: string;
 }
 
+/** An entry of the file the seeds already hold, found by its id or by its name. */
+export interface ReusedEntry {
+  kind: Kind;
+  id: string;
+  /** The entry in the file, as refusals name it. */
+  entry: string;
+  by: 'id' | 'name';
+}
+
 export interface PopoloImport {
+  /** The entries to write: those the seeds do not hold yet. */
   facts: { organisations: Organisation[]; people: Person[]; posts: Post[]; tenures: Tenure[] };
   /** The entries resting on citations alone. */
   cited: CitedEntry[];
+  reused: ReusedEntry[];
   problems: SeedProblem[];
 }
 
@@ -47,23 +63,24 @@ const PREFIX: Record<Kind, string> = {
   tenure: 'tenure',
 };
 
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+/** Where a name match is refused: the field that names the entry. */
+const NAMED_BY: Record<Kind, string> = {
+  person: 'name',
+  organisation: 'name',
+  post: 'label',
+  tenure: 'person_id',
+};
 
 export function popoloToSeeds(
   file: string,
   json: unknown,
   documents: readonly SeedDocumentRef[],
+  existing: ExistingSeeds = NO_EXISTING,
 ): PopoloImport {
   const out: PopoloImport = {
     facts: { organisations: [], people: [], posts: [], tenures: [] },
     cited: [],
+    reused: [],
     problems: [],
   };
   const refuse = (entry: string, path: string, message: string) =>
@@ -79,8 +96,10 @@ export function popoloToSeeds(
   }
   const popolo = parsed.data;
 
-  // Popolo ids are the file's own; ours are slugs of kind and name, kept when already one of ours.
-  const taken = new Set<string>();
+  const matcher = createMatcher(existing);
+  // Popolo ids are the file's own; ours are slugs of kind and name, kept when already one of ours,
+  // and never one the seeds already use for something else.
+  const taken = new Set<string>(matcher.ids());
   const idMaps: Record<Kind, Map<string, string>> = {
     person: new Map(),
     organisation: new Map(),
@@ -90,11 +109,39 @@ export function popoloToSeeds(
   const ourId = (kind: Kind, popoloId: string | null | undefined, name: string): string => {
     const own =
       popoloId && new RegExp(`^${PREFIX[kind]}:[a-z0-9]+(-[a-z0-9]+)*$`).test(popoloId) ? popoloId : null;
-    let id = own ?? `${PREFIX[kind]}:${slugify(name) || 'unnamed'}`;
+    let id = own ?? `${PREFIX[kind]}:${slugify(name)}`;
     for (let n = 2; taken.has(id); n += 1) id = `${own ?? `${PREFIX[kind]}:${slugify(name)}`}-${n}`;
     taken.add(id);
     if (popoloId) idMaps[kind].set(popoloId, id);
     return id;
+  };
+  /** The post each post id (reused or new) is held in, for checking a membership's organisation. */
+  const postOrganisation = new Map(existing.posts.map((p) => [p.id, p.organisation]));
+  /** Which file entry reused each seed entry: two entries of the file are never merged into one. */
+  const reusedBy = new Map<string, string>();
+  /**
+   * A match settled: true when the entry is the seeds' (reused, or refused), false when it is new.
+   * A reused entry is mapped from its Popolo id to the seeds' id and written nowhere.
+   */
+  const settled = (kind: Kind, entry: string, popoloId: string | null | undefined, match: Match): boolean => {
+    if (match.kind === 'new') return false;
+    if (match.kind === 'refuse') {
+      refuse(entry, match.message.startsWith('id ') ? 'id' : NAMED_BY[kind], match.message);
+      return true;
+    }
+    const earlier = reusedBy.get(match.id);
+    if (earlier) {
+      refuse(
+        entry,
+        'id',
+        `${earlier} is already '${match.id}' of the seeds: two entries of the file cannot both be it`,
+      );
+      return true;
+    }
+    reusedBy.set(match.id, entry);
+    if (popoloId) idMaps[kind].set(popoloId, match.id);
+    out.reused.push({ kind, id: match.id, entry, by: match.by });
+    return true;
   };
   /** An entry becomes a fact with its quoted evidence and its citations; with neither, it is refused. */
   const place = <T>(
@@ -135,6 +182,7 @@ export function popoloToSeeds(
       refuse(entry, 'name', 'an organisation needs a name');
       continue;
     }
+    if (settled('organisation', entry, o.id, matcher.organisation(o.id, o.name))) continue;
     const kind = ORGANISATION_KINDS.find((k) => k === o.classification) ?? 'other';
     const value = {
       id: ourId('organisation', o.id, o.name),
@@ -154,6 +202,7 @@ export function popoloToSeeds(
       refuse(entry, 'name', 'a person needs a name');
       continue;
     }
+    if (settled('person', entry, p.id, matcher.person(p.id, p.name))) continue;
     const value = {
       id: ourId('person', p.id, p.name),
       name: p.name,
@@ -181,13 +230,17 @@ export function popoloToSeeds(
       );
       continue;
     }
+    if (settled('post', entry, p.id, matcher.post(p.id, p.label, organisation))) continue;
     const value = {
       id: ourId('post', p.id, p.label),
       title: p.label,
       organisation,
       ...(p.extra?.['+accountable'] === false ? { accountable: false } : {}),
     };
-    place('post', entry, value, splitLinks(p.sources, documents), PostSchema, (v) => out.facts.posts.push(v));
+    place('post', entry, value, splitLinks(p.sources, documents), PostSchema, (v) => {
+      out.facts.posts.push(v);
+      postOrganisation.set(v.id, v.organisation);
+    });
   }
   for (const [i, m] of popolo.memberships.entries()) {
     const entry = `memberships[${i}]${m.id ? ` (${m.id})` : ''}`;
@@ -209,7 +262,7 @@ export function popoloToSeeds(
       refuse(entry, 'post_id', `no post with id '${m.post_id}' in the file`);
       continue;
     }
-    const postOrg = out.facts.posts.find((p) => p.id === post)?.organisation;
+    const postOrg = postOrganisation.get(post);
     if (m.organization_id && idMaps.organisation.get(m.organization_id) !== postOrg) {
       refuse(
         entry,
@@ -224,6 +277,8 @@ export function popoloToSeeds(
       refuse(entry, 'end_date', `ends (${to}) before it starts (${from})`);
       continue;
     }
+    const match = matcher.tenure(m.id, { person, post, from: from ?? null, to: to ?? null });
+    if (settled('tenure', entry, m.id, match)) continue;
     const capacity = CAPACITIES.find((c) => c === m.extra?.['+capacity']);
     const attestations: Attestation[] = [];
     const raw = Array.isArray(m.extra?.['+attestations']) ? (m.extra['+attestations'] as unknown[]) : [];

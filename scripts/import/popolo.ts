@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type CitedEntry, popoloToSeeds, slugify } from '../../graph/import/popolo-seed.ts';
+import { slugify } from '../../graph/contract/slug.ts';
+import { existingFrom } from '../../graph/import/popolo-match.ts';
+import { type CitedEntry, popoloToSeeds, type ReusedEntry } from '../../graph/import/popolo-seed.ts';
 import { prepareSeeds } from '../../graph/seed/prepare.ts';
 import { type SeedProblem, SeedValidationError } from '../../graph/seed/problems.ts';
 import { readSeeds } from '../../graph/seed/read-seeds.ts';
@@ -12,14 +14,23 @@ import { stringifyFacts } from '../../graph/sources/yaml-writer.ts';
  * evidence; the others are kept as citations ("cited by URL, not quoted"). The written file is
  * checked with the rest of the seeds as the loader would check it; when anything is wrong nothing
  * is left written, and every problem names the file and the entry.
+ *
+ * People, organisations, posts and tenures the rest of the seeds already hold are reused, not
+ * written again. The file's own earlier import (the same `imported-<name>.yaml`) is not "the rest of
+ * the seeds": importing the same file again makes the same facts file, so nothing new is written.
  */
 
 export interface ImportResult {
   ok: boolean;
-  /** The facts file written, relative to the seeds folder. */
+  /** The facts file written, relative to the seeds folder; null when nothing new was written. */
   written: string | null;
+  /** The facts file that already held exactly this import, when it is imported again. */
+  unchanged: string | null;
+  /** The entries created (written to the facts file). */
   counts: { organisations: number; people: number; posts: number; tenures: number };
   cited: CitedEntry[];
+  /** The entries the seeds already held, found by id or name, and not written again. */
+  reused: ReusedEntry[];
   problems: SeedProblem[];
 }
 
@@ -29,7 +40,7 @@ export function importName(file: string): string {
     .basename(file)
     .replace(/\.json$/i, '')
     .replace(/\.popolo$/i, '');
-  return `imported-${slugify(base) || 'popolo'}`;
+  return `imported-${slugify(base)}`;
 }
 
 export function importPopolo(options: { root: string; seedsDir: string; file: string }): ImportResult {
@@ -39,8 +50,10 @@ export function importPopolo(options: { root: string; seedsDir: string; file: st
   const fail = (problems: SeedProblem[]): ImportResult => ({
     ok: false,
     written: null,
+    unchanged: null,
     counts: empty,
     cited: [],
+    reused: [],
     problems,
   });
   let json: unknown;
@@ -53,19 +66,38 @@ export function importPopolo(options: { root: string; seedsDir: string; file: st
   const { seeds, problems: seedProblems } = readSeeds(root, seedsDir);
   if (seedProblems.length > 0) return fail(seedProblems);
   const documents = seeds.documents.map((d) => ({ id: d.meta.id, url: d.meta.url, text: d.text }));
-  const result = popoloToSeeds(shown, json, documents);
-  if (result.problems.length > 0) return fail(result.problems);
-
   const name = `${importName(file)}.yaml`;
   const target = path.join(seedsDir, 'facts', name);
+  const base = path.dirname(path.resolve(seedsDir));
+  const others = seeds.factsFiles.filter((f) => path.resolve(base, f.file) !== path.resolve(target));
+  const result = popoloToSeeds(shown, json, documents, existingFrom(others.map((f) => f.facts)));
+  if (result.problems.length > 0) return fail(result.problems);
+
+  const f = result.facts;
+  const done = (written: string | null, unchanged: string | null): ImportResult => ({
+    ok: true,
+    written,
+    unchanged,
+    counts: {
+      organisations: f.organisations.length,
+      people: f.people.length,
+      posts: f.posts.length,
+      tenures: f.tenures.length,
+    },
+    cited: result.cited,
+    reused: result.reused,
+    problems: [],
+  });
+  const created = f.organisations.length + f.people.length + f.posts.length + f.tenures.length;
   const previous = existsSync(target) ? readFileSync(target, 'utf8') : null;
-  writeFileSync(
-    target,
-    stringifyFacts(
-      result.facts,
-      `Imported from ${path.basename(file)} by \`npm run import -- popolo\`. Entries without a quote\nfound in a seed document carry \`citations\` only: cited by URL, not quoted.`,
-    ),
+  // Everything already in the seeds: there is nothing to write, and no empty file is left behind.
+  if (created === 0 && previous === null) return done(null, null);
+  const text = stringifyFacts(
+    result.facts,
+    `Imported from ${path.basename(file)} by \`npm run import -- popolo\`. Entries without a quote\nfound in a seed document carry \`citations\` only: cited by URL, not quoted.`,
   );
+  if (text === previous) return done(null, path.join('facts', name));
+  writeFileSync(target, text);
   try {
     prepareSeeds(root, seedsDir);
   } catch (error) {
@@ -75,17 +107,5 @@ export function importPopolo(options: { root: string; seedsDir: string; file: st
     if (error instanceof SeedValidationError) return fail([...error.problems]);
     throw error;
   }
-  const f = result.facts;
-  return {
-    ok: true,
-    written: path.join('facts', name),
-    counts: {
-      organisations: f.organisations.length,
-      people: f.people.length,
-      posts: f.posts.length,
-      tenures: f.tenures.length,
-    },
-    cited: result.cited,
-    problems: [],
-  };
+  return done(path.join('facts', name), null);
 }

@@ -1,7 +1,8 @@
 /**
  * The Cypher behind the tracker exports. A selection query names the organisations, posts,
- * people and tenures to export; one dataset query then reads them with their evidence, and one
- * more the documents they cite.
+ * people and tenures to export; one dataset query then reads them with their evidence (quotes),
+ * their citations ("cited by URL, not quoted") and the loader's `evidenceKind` mark, and one more
+ * the documents they quote.
  */
 
 /** An organisation, its posts, every tenure of those posts and who held them. */
@@ -37,16 +38,19 @@ RETURN null AS subject, orgIds, postIds, personIds, tenureIds`;
 export const DATASET = `
 CALL () {
   OPTIONAL MATCH (o:Organisation) WHERE o.id IN $orgIds
-  RETURN collect(o {.id, .name, .aliases, .kind, .validFrom, .validTo, .evidenceDocumentIds, .evidenceQuotes}) AS organisations
+  RETURN collect(o {.id, .name, .aliases, .kind, .validFrom, .validTo, .evidenceDocumentIds, .evidenceQuotes,
+                       .citationUrls, .citationNotes, .evidenceKind}) AS organisations
 }
 CALL () {
   OPTIONAL MATCH (p:Post) WHERE p.id IN $postIds
   OPTIONAL MATCH (p)-[:POST_IN]->(o:Organisation)
-  RETURN collect(p {.id, .title, .name, .accountable, .evidenceDocumentIds, .evidenceQuotes, organisationId: o.id}) AS posts
+  RETURN collect(p {.id, .title, .name, .accountable, .evidenceDocumentIds, .evidenceQuotes,
+                       .citationUrls, .citationNotes, .evidenceKind, organisationId: o.id}) AS posts
 }
 CALL () {
   OPTIONAL MATCH (x:Person) WHERE x.id IN $personIds
-  RETURN collect(x {.id, .name, .aliases, .honorific, .evidenceDocumentIds, .evidenceQuotes}) AS persons
+  RETURN collect(x {.id, .name, .aliases, .honorific, .evidenceDocumentIds, .evidenceQuotes,
+                       .citationUrls, .citationNotes, .evidenceKind}) AS persons
 }
 CALL () {
   OPTIONAL MATCH (a:Person)-[:HELD]->(t:Tenure)-[:OF_POST]->(p:Post) WHERE t.id IN $tenureIds

@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { evidenceOf, type Props } from '../../graph/contract/elements.ts';
+import { citedOf, evidenceOf, type Props } from '../../graph/contract/elements.ts';
 import { type TenureDataset, TenureDatasetSchema } from '../../graph/contract/exports.ts';
 import type { Graph } from '../../graph/driver.ts';
 import { AppError } from '../../graph/errors.ts';
@@ -18,6 +18,22 @@ interface Selection {
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+/**
+ * An entry's sources as the tracker writers need them: quotes, citations, and which kind the entry
+ * rests on. The loader marks what rests on citations alone (`evidenceKind: 'cited'`); an entry with
+ * citations and no quote is read as cited even without the mark, so a citation never passes for a quote.
+ */
+function sourcesOf(props: Props) {
+  const evidence = evidenceOf(props);
+  const { citations = [], evidenceKind } = citedOf(props);
+  const cited = evidenceKind === 'cited' || (evidence.length === 0 && citations.length > 0);
+  return {
+    evidence,
+    citations: citations.map((c) => ({ kind: 'cited' as const, url: c.url, note: c.note })),
+    evidenceKind: cited ? ('cited' as const) : ('quoted' as const),
+  };
+}
+
 const byName = <T extends { name?: string; title?: string; id: string }>(a: T, b: T) =>
   (a.name ?? a.title ?? a.id).localeCompare(b.name ?? b.title ?? b.id) || a.id.localeCompare(b.id);
 
@@ -34,7 +50,7 @@ async function readSelection(tx: ManagedTransaction, selection: Selection): Prom
       kind: str(o.kind),
       validFrom: str(o.validFrom),
       validTo: str(o.validTo),
-      evidence: evidenceOf(o),
+      ...sourcesOf(o),
     }))
     // The organisation exported comes first, then the rest by name.
     .sort(
@@ -47,7 +63,7 @@ async function readSelection(tx: ManagedTransaction, selection: Selection): Prom
       title: str(p.title) ?? String(p.name),
       organisationId: str(p.organisationId),
       accountable: p.accountable !== false,
-      evidence: evidenceOf(p),
+      ...sourcesOf(p),
     }))
     .sort(byName);
   const persons = rows('persons')
@@ -56,7 +72,7 @@ async function readSelection(tx: ManagedTransaction, selection: Selection): Prom
       name: String(p.name),
       aliases: strings(p.aliases),
       honorific: str(p.honorific),
-      evidence: evidenceOf(p),
+      ...sourcesOf(p),
     }))
     .sort(byName);
   const postOrder = new Map(posts.map((p, i) => [p.id, i]));
@@ -79,7 +95,7 @@ async function readSelection(tx: ManagedTransaction, selection: Selection): Prom
           notBefore: nb[i] ?? '',
           notAfter: na[i] ?? nb[i] ?? '',
         })),
-        evidence: evidenceOf(t),
+        ...sourcesOf(t),
         claims: ((t.claims ?? []) as (Props | null)[])
           .filter((c): c is Props => c !== null)
           .flatMap((c) =>

@@ -84,6 +84,8 @@ describe('GET /api/exports/dataset', () => {
       want.persons,
     ]);
     expect(dataset.subject).toEqual({ id: ORG, name: 'Bury Council' });
+    // The project's seeds quote every source: nothing in them rests on citations.
+    expect(dataset.tenures.every((t) => t.evidenceKind === 'quoted' && t.citations.length === 0)).toBe(true);
     const pat = dataset.tenures.find((t) => t.id === PAT);
     expect(pat).toMatchObject({ capacity: 'interim', from: null, to: null });
     expect(pat?.attestations).toContainEqual({
