@@ -7,6 +7,7 @@
 // It prints its figures as one JSON line starting with "fault run:".
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { Graph } from '../graph/driver.ts';
 import { openTestGraph, resetToProjectSeeds, TEST_SERVER_CONFIG } from '../test/graph-helpers.ts';
 import { canControlTestNeo4j, restartTestNeo4j } from '../test/neo4j-env.ts';
@@ -67,6 +68,16 @@ beforeAll(async () => {
     logger: silentLogger,
   });
   server = await listenOnFreePort(app);
+  // A server that has been running has its queries planned: each read once before the run.
+  for (const read of READS) {
+    const response = await fetch(`${server.url}${read.path}`, {
+      method: read.body ? 'POST' : 'GET',
+      headers: { 'content-type': 'application/json' },
+      body: read.body ? JSON.stringify(read.body) : undefined,
+    });
+    expect(response.status, read.path).toBe(200);
+    await response.arrayBuffer();
+  }
 });
 
 afterAll(async () => {
@@ -79,6 +90,8 @@ interface Outcome {
   ms: number;
   path: string;
   status: number | 'timeout' | 'network';
+  /** For a 503, why: `busy` (no place at the server's Neo4j gate in time), `slow` (past the read limit), else `unreachable`. */
+  why?: string;
 }
 
 async function connection(index: number, until: () => boolean, outcomes: Outcome[], t0: number) {
@@ -87,6 +100,7 @@ async function connection(index: number, until: () => boolean, outcomes: Outcome
     const read = READS[n % READS.length] as (typeof READS)[number];
     n += 1;
     let status: Outcome['status'];
+    let text = '';
     const started = performance.now();
     try {
       const response = await fetch(`${server.url}${read.path}`, {
@@ -95,18 +109,40 @@ async function connection(index: number, until: () => boolean, outcomes: Outcome
         body: read.body ? JSON.stringify(read.body) : undefined,
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
-      await response.arrayBuffer();
+      text = await response.text();
       status = response.status;
     } catch (error) {
       status = error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'network';
     }
-    outcomes.push({ at: performance.now() - t0, ms: performance.now() - started, path: read.path, status });
+    const why = status === 503 ? reasonOf(text) : undefined;
+    outcomes.push({
+      at: performance.now() - t0,
+      ms: performance.now() - started,
+      path: read.path,
+      status,
+      why,
+    });
     // A client told 503 waits a little before asking again, as Retry-After asks.
     if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
-function tally(outcomes: Outcome[], key: (o: Outcome) => string = (o) => String(o.status)) {
+/** A 503's reason: an error body's, or the health check's `degraded` body's (same `error` part). */
+const ReasonSchema = z.object({ error: z.object({ details: z.object({ reason: z.string() }).partial() }) });
+
+function reasonOf(text: string): string {
+  const reason = ReasonSchema.safeParse(JSON.parse(text)).data?.error.details.reason;
+  return reason === 'busy' || reason === 'slow' ? reason : 'unreachable';
+}
+
+function median(values: number[]): number | null {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? null : Math.round(sorted[Math.floor(sorted.length / 2)] as number);
+}
+
+const statusAndWhy = (o: Outcome) => (o.why ? `${o.status} ${o.why}` : String(o.status));
+
+function tally(outcomes: Outcome[], key: (o: Outcome) => string = statusAndWhy) {
   const counts: Record<string, number> = {};
   for (const o of outcomes) counts[key(o)] = (counts[key(o)] ?? 0) + 1;
   return counts;
@@ -135,7 +171,7 @@ describe.runIf(canControlTestNeo4j())('faults under load', () => {
     while (metered.openSessions() > 0 && performance.now() < closeBy)
       await new Promise((r) => setTimeout(r, 100));
 
-    const counts = tally(outcomes);
+    const counts = tally(outcomes, (o) => String(o.status));
     const firstOkAfterReturn = outcomes.find((o) => o.at >= restartedAt && o.status === 200)?.at;
     const lastFailure = outcomes.filter((o) => o.status !== 200).at(-1)?.at ?? 0;
     const figures = {
@@ -154,6 +190,9 @@ describe.runIf(canControlTestNeo4j())('faults under load', () => {
         afterReturn: tally(outcomes.filter((o) => o.at >= restartedAt)),
       },
       slowestMs: Math.round(Math.max(...outcomes.map((o) => o.ms))),
+      medianOkMsBeforeKill: median(
+        outcomes.filter((o) => o.at < killedAt && o.status === 200).map((o) => o.ms),
+      ),
       notAnsweredByPath: tally(
         outcomes.filter((o) => typeof o.status !== 'number'),
         (o) => o.path,
@@ -167,8 +206,13 @@ describe.runIf(canControlTestNeo4j())('faults under load', () => {
     ).toBe(true);
     expect(counts['503'] ?? 0).toBeGreaterThan(0);
     expect(firstOkAfterReturn).toBeDefined();
-    // Once served again, it stays served: every answer in the last seconds of the run is a 200.
-    expect(outcomes.filter((o) => o.at > restartedAt + 5_000).every((o) => o.status === 200)).toBe(true);
+    // Once Neo4j is back, the app reaches it again: a few seconds after its return no answer says it
+    // is unreachable. A 503 then can only be load shedding (64 clients on 16 places at the gate).
+    const late = outcomes.filter((o) => o.at > restartedAt + 5_000);
+    expect(
+      late.filter((o) => o.status !== 200 && o.why !== 'busy'),
+      JSON.stringify(tally(late)),
+    ).toEqual([]);
     expect(metered.openSessions()).toBe(0);
   });
 });
