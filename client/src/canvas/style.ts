@@ -37,8 +37,16 @@ export const LABEL_STYLES: Record<string, LabelStyle> = {
 
 export const OTHER_STYLE: LabelStyle = { color: '#94a3b8', shape: 'ellipse', meaning: 'anything else' };
 
+/** The "N findings" node (label `Group`, see group.ts): a finding's shape, in its colour. */
+export const GROUP_LABEL = 'Group';
+export const GROUP_STYLE: LabelStyle = {
+  color: '#ea580c',
+  shape: 'round-triangle',
+  meaning: "an inspection's or report's findings, shown as one node until opened",
+};
+
 export function styleOf(label: string): LabelStyle {
-  return LABEL_STYLES[label] ?? OTHER_STYLE;
+  return LABEL_STYLES[label] ?? (label === GROUP_LABEL ? GROUP_STYLE : OTHER_STYLE);
 }
 
 const FONT = '"Inter", "Segoe UI", system-ui, -apple-system, sans-serif';

@@ -5,12 +5,13 @@ import { graphToGraphml } from '../../../graph/export/graphml.ts';
 import { graphToJson } from '../../../graph/export/json.ts';
 import type { CanvasExport, GraphSnapshot } from '../canvas/cy-export.ts';
 import { undatedOnlyDocuments } from '../canvas/in-force.ts';
-import { LABEL_STYLES, styleOf } from '../canvas/style.ts';
+import { styleOf } from '../canvas/style.ts';
 import type { Size } from '../canvas/viewport.ts';
 import type { DataCache } from '../data.ts';
 import { canvasMeasure, paintFrame } from './frame-canvas.ts';
 import { type FrameLayout, layoutFrame, type Measure } from './frame-layout.ts';
 import { framedSvg } from './frame-svg.ts';
+import { legendEntries } from './legend-entries.ts';
 import { checkCanvasSize } from './limits.ts';
 import { dateLine, sourceLine } from './sources.ts';
 
@@ -101,9 +102,7 @@ export function createExporter(deps: ExporterDeps) {
     const snapshot = deps.canvas.snapshot();
     const graph = request.full ? snapshot.graph : visiblePart(snapshot, deps.canvas.drawingSize(false));
     const shown = new Set(graph.nodes.map((n) => n.data.label));
-    const legend = [...Object.keys(LABEL_STYLES), ...[...shown].filter((l) => !(l in LABEL_STYLES))]
-      .filter((label) => shown.has(label))
-      .map((label) => ({ label, style: styleOf(label) }));
+    const legend = legendEntries(shown);
     measure ??= canvasMeasure();
     const undated = undatedOnlyDocuments(graph.edges);
     return layoutFrame({
