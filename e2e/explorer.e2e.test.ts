@@ -91,6 +91,27 @@ describe('the explorer in a browser', () => {
     await e2e.shot('01-opening');
   });
 
+  it('opens the "N findings" node into its findings, and a reload (or a shared link) keeps them open', async () => {
+    const group = (await nodeIds()).find((id) => id.startsWith('group:findings:')) ?? '';
+    const home = group.slice('group:findings:'.length);
+    expect(home).toBe(INSPECTION);
+    const toggle = page.locator('[data-testid=canvas-list-toggle]');
+    await toggle.click();
+    await page.locator(`[data-testid=canvas-list-item][data-node-id="${group}"]`).click();
+    await expect.poll(() => param('open'), T).toBe(home);
+    await expect.poll(async () => (await nodeIds()).includes(group), T).toBe(false);
+    await settled();
+    const opened = (await nodeIds()).filter((id) => id.startsWith('finding:'));
+    expect(opened.length).toBeGreaterThanOrEqual(3);
+    await toggle.click();
+
+    await page.reload();
+    await settled();
+    const ids = await nodeIds();
+    expect(ids).not.toContain(group);
+    expect(ids).toEqual(expect.arrayContaining(opened));
+  });
+
   it('finds a person by a partial lower-case name and shows their details and a quote', async () => {
     await page.locator('[data-testid=search-input]').fill('karen dol');
     const suggestion = page.locator(`[data-testid=search-suggestion][data-node-id="${KAREN}"]`);

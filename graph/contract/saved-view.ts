@@ -30,6 +30,8 @@ export const SavedViewStateSchema = z.object({
   pinned: z.array(nodeId).max(MAX_VIEW_NODES),
   expansions: z.array(z.object({ id: nodeId, limit: z.number().int().min(1).max(500) })).max(MAX_VIEW_NODES),
   hidden: z.array(nodeId).max(MAX_VIEW_NODES),
+  /** Inspections and reports whose findings are drawn one by one (absent in views saved before it). */
+  openFindings: z.array(nodeId).max(MAX_VIEW_NODES).optional(),
   selected: z.object({ kind: z.enum(['node', 'edge']), id: z.string().min(1).max(300) }).nullable(),
   at: day.nullable(),
   hiddenLabels: z.array(z.string().regex(NAME)).max(100),

@@ -27,8 +27,6 @@ const MAX_POST_HOLDERS = 12;
 export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) {
   let generation = 0;
   let waiters: Array<() => void> = [];
-  /** Inspections and reports whose findings the reader opened (for this page; not in the link). */
-  const openHomes = new Set<string>();
 
   /** The relationship types to ask for; without the schema, ask for everything and filter here. */
   async function visibleTypes(hidden: readonly string[]): Promise<string[] | undefined> {
@@ -114,7 +112,7 @@ export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) 
     const composed = markStanding(composeGraph({ pinned, expansions: fetched, ...filters }), state.at);
     // What a console query sent to the canvas stays there, under the same filters, until cleared.
     const elements = withQueryGraph(
-      groupFindings(composed, { open: openHomes, keep }),
+      groupFindings(composed, { open: new Set(state.openFindings), keep }),
       state.queryGraph,
       filters,
     );
@@ -153,11 +151,10 @@ export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) 
       });
     },
     sync: () => sync(store.getState()),
-    /** Show the findings a "N findings" node stands for. */
+    /** Show the findings a "N findings" node stands for (kept in the link, so a shared link shows them too). */
     openGroup(id: string) {
       if (!id.startsWith(GROUP_PREFIX)) return;
-      openHomes.add(id.slice(GROUP_PREFIX.length));
-      void sync(store.getState());
+      store.dispatch({ type: 'openFindings', home: id.slice(GROUP_PREFIX.length) });
     },
     /** Run once the load in flight (or the next one) has drawn. */
     afterLoad(fn: () => void) {

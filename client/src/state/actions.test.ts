@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reduce } from './actions.ts';
-import { type AppState, initialState } from './app-state.ts';
+import { type AppState, graphKey, initialState, linkOf } from './app-state.ts';
 
 function withExpansions(...ids: string[]): AppState {
   return { ...initialState(), expansions: ids.map((id) => ({ id, limit: 25 })) };
@@ -12,6 +12,14 @@ describe('reduce', () => {
     expect(once.expansions).toEqual([{ id: 'org:a', limit: 25 }]);
     expect(once.anchor).toBe('org:a');
     expect(reduce(once, { type: 'expand', id: 'org:a' })).toBe(once);
+  });
+
+  it("opens an inspection's findings once, and keeps them open in the link", () => {
+    const once = reduce(initialState(), { type: 'openFindings', home: 'inspection:a' });
+    expect(once.openFindings).toEqual(['inspection:a']);
+    expect(reduce(once, { type: 'openFindings', home: 'inspection:a' })).toBe(once);
+    expect(linkOf(once).openFindings).toEqual(['inspection:a']);
+    expect(graphKey(once)).not.toBe(graphKey(initialState()));
   });
 
   it('undoes only the last expansion', () => {

@@ -23,6 +23,7 @@ export type Action =
   | { type: 'undoExpansion' }
   | { type: 'hide'; id: string }
   | { type: 'unhideAll' }
+  | { type: 'openFindings'; home: string }
   | { type: 'select'; selection: Selection | null }
   | { type: 'setDate'; at: string | null }
   | { type: 'toggleLabel'; label: string }
@@ -95,6 +96,10 @@ export function reduce(state: AppState, action: Action): AppState {
       };
     case 'unhideAll':
       return { ...state, hidden: [], anchor: null };
+    case 'openFindings':
+      return state.openFindings.includes(action.home)
+        ? state
+        : { ...state, openFindings: [...state.openFindings, action.home], anchor: null };
     case 'select':
       return { ...state, selected: action.selection };
     case 'setDate':

@@ -52,8 +52,9 @@ export function initialState(link: LinkState = EMPTY_LINK): AppState {
 }
 
 export function linkOf(state: AppState): LinkState {
-  const { pinned, expansions, hidden, selected, at, hiddenLabels, hiddenTypes, layout, tab } = state;
-  return { pinned, expansions, hidden, selected, at, hiddenLabels, hiddenTypes, layout, tab };
+  const { pinned, expansions, hidden, openFindings, selected, at, hiddenLabels, hiddenTypes, layout, tab } =
+    state;
+  return { pinned, expansions, hidden, openFindings, selected, at, hiddenLabels, hiddenTypes, layout, tab };
 }
 
 /** The parts of the state that decide which elements are fetched and drawn. */
@@ -62,6 +63,7 @@ export function graphKey(state: AppState): string {
     state.pinned,
     state.expansions,
     state.hidden,
+    state.openFindings,
     state.at,
     state.hiddenLabels,
     state.hiddenTypes,

@@ -33,6 +33,8 @@ export interface LinkState {
   /** Expanded nodes in the order they were expanded; undo removes the last. */
   expansions: Expansion[];
   hidden: string[];
+  /** Inspections and reports whose findings are drawn one by one, not as one "N findings" node. */
+  openFindings: string[];
   selected: Selection | null;
   /** The day relationships must be in force on, or null for all of time. */
   at: string | null;
@@ -46,6 +48,7 @@ export const EMPTY_LINK: LinkState = {
   pinned: [],
   expansions: [],
   hidden: [],
+  openFindings: [],
   selected: null,
   at: null,
   hiddenLabels: [],

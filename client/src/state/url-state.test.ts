@@ -9,6 +9,7 @@ const FULL: LinkState = {
     { id: 'org:bury-council', limit: 100 },
   ],
   hidden: ['doc:2017-bbc-bury-two-years-behind'],
+  openFindings: ['inspection:bury-local-area-send-2017'],
   selected: { kind: 'node', id: 'org:bury-council' },
   at: '2017-06-12',
   hiddenLabels: ['Document'],
@@ -32,6 +33,7 @@ describe('URL state', () => {
     const text = encodeLink(FULL);
     expect(text).toContain('x=inspection:bury-local-area-send-2017,org:bury-council~100');
     expect(text).not.toContain('layout=fcose');
+    expect(text).toContain('open=inspection:bury-local-area-send-2017');
   });
 
   it('drops malformed parts instead of failing', () => {

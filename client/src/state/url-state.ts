@@ -17,6 +17,7 @@ import {
  *   &x=inspection:a,org:b~50          expanded nodes in order; `~N` when more than the default 25 were asked for
  *   &pin=person:c                     nodes added by search
  *   &hide=doc:d                       hidden nodes
+ *   &open=inspection:e                findings drawn one by one instead of as one "N findings" node
  *   &at=2017-06-12                    relationships in force on that day (absent: all of time)
  *   &nolabel=Document&notype=MENTIONS labels and relationship types filtered out
  *   &layout=dagre&view=timeline       when not the defaults (fcose, explore)
@@ -66,6 +67,7 @@ export function decodeLink(search: string): LinkState {
     pinned: list(params, 'pin', NODE_ID),
     expansions: expansions(params),
     hidden: list(params, 'hide', NODE_ID),
+    openFindings: list(params, 'open', NODE_ID),
     selected: selection(params),
     at: at && isDay(at) ? at : null,
     hiddenLabels: list(params, 'nolabel', NAME),
@@ -85,6 +87,7 @@ export function encodeLink(view: LinkState): string {
     );
   if (view.pinned.length > 0) params.set('pin', view.pinned.join(','));
   if (view.hidden.length > 0) params.set('hide', view.hidden.join(','));
+  if (view.openFindings.length > 0) params.set('open', view.openFindings.join(','));
   if (view.at) params.set('at', view.at);
   if (view.hiddenLabels.length > 0) params.set('nolabel', view.hiddenLabels.join(','));
   if (view.hiddenTypes.length > 0) params.set('notype', view.hiddenTypes.join(','));
