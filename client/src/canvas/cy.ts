@@ -11,7 +11,7 @@ import { createLargeView } from './large-view.ts';
 import { accountabilityLayout, fullLayout, incrementalFcose } from './layouts.ts';
 import { placeNew } from './placement.ts';
 import { stylesheet } from './style.ts';
-import { LABEL_FONT_SIZE } from './viewport.ts';
+import { LABEL_FONT_SIZE, MAX_FIT_ZOOM } from './viewport.ts';
 
 /**
  * The only module that touches Cytoscape. It adds, updates and removes elements, never draws an
@@ -127,6 +127,10 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
     container.dataset.layout = running || moving ? 'running' : 'idle';
     // How big a name is on screen, in CSS pixels, at this zoom.
     container.dataset.labelPx = (LABEL_FONT_SIZE * cy.zoom()).toFixed(1);
+    // Every relationship named once zoomed in past what a fit chooses (see style.ts).
+    const named = cy.zoom() > MAX_FIT_ZOOM;
+    cy.edges(named ? ':not(.named)' : '.named').toggleClass('named', named);
+    container.dataset.edgeNames = named ? 'all' : 'selection';
   }
 
   const camera = createCamera(cy, (isMoving) => {

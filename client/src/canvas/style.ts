@@ -128,7 +128,6 @@ export function stylesheet(): StylesheetJson {
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.9,
         'curve-style': 'bezier',
-        label: 'data(caption)',
         'font-family': FONT,
         'font-size': 10,
         color: '#475569',
@@ -137,14 +136,17 @@ export function stylesheet(): StylesheetJson {
         'text-background-color': '#f8fafc',
         'text-background-opacity': 0.9,
         'text-background-padding': '1px',
-        // Relationship names crowd the view: they appear from about 140% zoom, and always on the
-        // selected element's relationships (class `near`) and what the pointer is on (`hover`).
-        'min-zoomed-font-size': 14,
       },
     },
+    // Relationship names crowd the view. They are named on the selected element's relationships
+    // (class `near`), on what the pointer is on (`hover`), and on all of them once zoomed in past
+    // what a fit chooses (`named`, set by cy.ts). Not by `min-zoomed-font-size`: Cytoscape rounds
+    // the zoom times the pixel ratio up to a power of two for that test, so a fitted view at 101%
+    // would name them all, and on a high-density screen sooner still.
+    { selector: 'edge.near, edge:selected, edge.hover, edge.named', style: { label: 'data(caption)' } },
     {
       selector: 'edge.near, edge:selected, edge.hover',
-      style: { 'min-zoomed-font-size': 0, 'font-weight': 600, color: '#1e293b', 'z-index': 10 },
+      style: { 'font-weight': 600, color: '#1e293b', 'z-index': 10 },
     },
     {
       selector: 'edge[type = "MENTIONS"]',

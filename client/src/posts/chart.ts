@@ -1,5 +1,6 @@
-import type { ChartEvent, PostsChart } from '../../../graph/contract/posts-chart.ts';
+import type { PostsChart } from '../../../graph/contract/posts-chart.ts';
 import { formatDate, formatSpan } from '../format/dates.ts';
+import { groupFindingEvents, type ShownEvent } from './event-groups.ts';
 import { placeEvents } from './events.ts';
 import { fitText, type ItemDrawing, laneDrawings, type Measure } from './marks.ts';
 import { buildRows, type Row, rowHasDataIn, type Tenure, totalHeight } from './rows.ts';
@@ -21,11 +22,13 @@ export type Target =
   | { kind: 'attestation'; tenure: Tenure; post: Row & { kind: 'post' }; index: number }
   | { kind: 'period'; tenure: Tenure; post: Row & { kind: 'post' }; index: number }
   | { kind: 'vacancy'; post: Row & { kind: 'post' }; index: number }
-  | { kind: 'event'; event: ChartEvent };
+  | { kind: 'event'; event: ShownEvent };
 
 export interface ChartModel {
   chart: PostsChart;
   rows: Row[];
+  /** The strip's events, a report's findings gathered into one marker (event-groups.ts). */
+  events: ShownEvent[];
   height: number;
   labelWidth: number;
   target(ref: string): Target | null;
@@ -52,11 +55,13 @@ export function createModel(chart: PostsChart, measure: Measure): ChartModel {
       });
     }
   }
-  for (const event of chart.events) targets.set(`e:${event.id}`, { kind: 'event', event });
+  const events = groupFindingEvents(chart.events);
+  for (const event of events) targets.set(`e:${event.id}`, { kind: 'event', event });
   const target = (ref: string) => targets.get(ref) ?? null;
   return {
     chart,
     rows,
+    events,
     height: totalHeight(rows),
     labelWidth,
     target,
@@ -87,7 +92,9 @@ export function describe(t: Target | null): string {
       return v ? `${t.post.post.title}: vacant, ${formatDate(v.date)} (a source says so)` : '';
     }
     case 'event':
-      return `${t.event.label}${t.event.kind ? ` (${t.event.kind})` : ''}: ${t.event.name}\n${formatDate(t.event.date)}`;
+      return t.event.members
+        ? `${t.event.name}, ${formatDate(t.event.date)}: choose the marker to list them with their sources`
+        : `${t.event.label}${t.event.kind ? ` (${t.event.kind})` : ''}: ${t.event.name}\n${formatDate(t.event.date)}`;
   }
 }
 
@@ -105,7 +112,7 @@ export interface View {
 export function createView(model: ChartModel, range: Range, width: number, measure: Measure): View {
   const scale = createScale(range, model.labelWidth, Math.max(100, width - model.labelWidth - 8));
   const memo = new Map<string, ItemDrawing[][]>();
-  const events = placeEvents(model.chart.events, scale);
+  const events = placeEvents(model.events, scale);
   return {
     scale,
     ticks: ticks(scale),

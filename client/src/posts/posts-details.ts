@@ -91,6 +91,25 @@ export function renderDetails(root: HTMLElement, target: Target | null, deps: De
     }
     case 'event': {
       const ev = target.event;
+      if (ev.members) {
+        // A report's findings, gathered into one marker: each finding with its own sources.
+        title.textContent = ev.name;
+        dl.append(...fact('Date', formatDate(ev.date)));
+        for (const member of ev.members)
+          parts.push(
+            section(`${member.name}${member.kind ? ` (${member.kind})` : ''}`, member.evidence, deps),
+          );
+        const foundBy = ev.foundBy;
+        if (foundBy)
+          parts.push(
+            h(
+              'button',
+              { type: 'button', class: 'link-button', onclick: () => showInGraph(foundBy, deps) },
+              'Show what found them in the graph',
+            ),
+          );
+        break;
+      }
       title.textContent = ev.name;
       dl.append(...fact(ev.label, ev.kind ?? ''), ...fact('Date', formatDate(ev.date)));
       parts.push(section('Sources', ev.evidence, deps));
