@@ -34,9 +34,9 @@ export interface GenerationOptions {
   /**
    * Staging transactions sent at a time. With two, the next batch is packed and encoded for Bolt
    * (a quarter to a third of the staging time, measured) while Neo4j writes the one before. Node
-   * batches are independent CREATEs; relationship batches may share end nodes, whose locks Neo4j
-   * takes in a sorted order at commit, and a transient error (a deadlock) is retried by the managed
-   * transaction. On a 2-core machine where Neo4j already keeps both cores busy the gain was within
+   * batches are independent CREATEs; relationship batches may share end nodes, so two can wait on
+   * each other's locks, and Neo4j reports a deadlock as a transient error, which the managed
+   * transaction retries (none was seen in the bench runs). On a 2-core machine where Neo4j already keeps both cores busy the gain was within
    * the noise of one at a time; it is there to take when Neo4j has cores to spare.
    */
   inFlight?: number;
