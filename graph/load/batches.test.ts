@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunksByBytes } from './batches.ts';
+import { chunksByBytes, inFlight } from './batches.ts';
 
 const item = (text: string) => ({ properties: { text } });
 
@@ -20,5 +20,41 @@ describe('chunksByBytes', () => {
     const items = [item('a'), item('b'.repeat(500)), item('c')];
     expect(chunksByBytes(items, 100, 100).map((b) => b.length)).toEqual([1, 1, 1]);
     expect(chunksByBytes([], 10, 10)).toEqual([]);
+  });
+});
+
+describe('inFlight', () => {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+  it('runs every task in order with at most `depth` unfinished at a time', async () => {
+    let running = 0;
+    let most = 0;
+    const started: number[] = [];
+    const tasks = Array.from({ length: 9 }, (_, i) => async () => {
+      started.push(i);
+      running += 1;
+      most = Math.max(most, running);
+      await tick();
+      running -= 1;
+    });
+    await inFlight(tasks, 2);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(most).toBe(2);
+  });
+
+  it('starts nothing after a failure, waits for the running tasks and throws the first failure', async () => {
+    const started: number[] = [];
+    let finished = 0;
+    const tasks = Array.from({ length: 6 }, (_, i) => async () => {
+      started.push(i);
+      await tick();
+      if (i === 1) throw new Error('batch 1 failed');
+      await tick();
+      finished += 1;
+    });
+    await expect(inFlight(tasks, 2)).rejects.toThrow('batch 1 failed');
+    // Task 1 failed while task 0 was still running: nothing new started, task 0 ran to its end.
+    expect(started).toEqual([0, 1]);
+    expect(finished).toBe(1);
   });
 });

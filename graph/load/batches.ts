@@ -59,3 +59,25 @@ export function approximateBytes(rows: readonly { properties: Record<string, unk
   for (const row of rows) bytes += JSON.stringify(row.properties).length;
   return bytes;
 }
+
+/**
+ * Runs the tasks in order with at most `depth` of them unfinished at a time: while Neo4j works on
+ * one batch, the next is packed and sent. The first failure stops new tasks from starting; the ones
+ * already running are awaited (so nothing is left writing behind the caller) and the failure thrown.
+ */
+export async function inFlight(tasks: Iterable<() => Promise<void>>, depth: number): Promise<void> {
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  for (const task of tasks) {
+    if (failure) break;
+    const promise: Promise<void> = task()
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => running.delete(promise));
+    running.add(promise);
+    if (running.size >= depth) await Promise.race(running);
+  }
+  await Promise.all(running);
+  if (failure) throw failure.error;
+}

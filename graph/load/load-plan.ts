@@ -25,7 +25,16 @@ export interface LoadReport {
   totals: { nodes: ChangeCounts; relationships: ChangeCounts };
   durationMs: number;
   /** Where the time went, in ms: reading what is loaded, writing, and for a generation its phases. */
-  phases: { readMs: number; writeMs: number; stageMs?: number; switchMs?: number; retireMs?: number };
+  phases: {
+    readMs: number;
+    writeMs: number;
+    stageMs?: number;
+    stageNodesMs?: number;
+    stageRelationshipsMs?: number;
+    stageJsMs?: number;
+    switchMs?: number;
+    retireMs?: number;
+  };
 }
 
 export type ProgressListener = (done: number, total: number, step: string) => void;
@@ -41,6 +50,8 @@ export interface LoadOptions {
   nodeBatch?: number;
   relationshipBatch?: number;
   batchBytes?: number;
+  /** Staging transactions in flight at a time (see GenerationOptions). */
+  inFlight?: number;
   switchTimeoutMs?: number;
 }
 
@@ -124,6 +135,7 @@ export async function loadPlan(
         nodeBatch: options.nodeBatch ?? DEFAULT_NODE_BATCH,
         relationshipBatch: options.relationshipBatch ?? DEFAULT_RELATIONSHIP_BATCH,
         batchBytes: options.batchBytes ?? DEFAULT_BATCH_BYTES,
+        inFlight: options.inFlight,
         switchTimeoutMs: options.switchTimeoutMs,
         progress,
       }),
@@ -131,7 +143,14 @@ export async function loadPlan(
   }
   phases.readMs = Math.round(readMs);
   phases.writeMs = Math.round(performance.now() - writeStarted);
-  for (const key of ['stageMs', 'switchMs', 'retireMs'] as const) {
+  for (const key of [
+    'stageMs',
+    'stageNodesMs',
+    'stageRelationshipsMs',
+    'stageJsMs',
+    'switchMs',
+    'retireMs',
+  ] as const) {
     const value = phases[key];
     if (value !== undefined) phases[key] = Math.round(value);
   }

@@ -1,6 +1,7 @@
 /** The results of a run: the JSON written for machines and the Markdown tables quoted in the README. */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { LoadReport } from '../../graph/load/load-plan.ts';
 import type { ApiScaleSuiteResult } from './api-scale-suite.ts';
 import type { ApiSuiteResult } from './api-suite.ts';
 import type { DrawSuiteResult } from './draw-suite.ts';
@@ -77,6 +78,13 @@ function loadSection(load: LoadSuiteResult): string {
   ].join('\n');
 }
 
+/** Where the staging time went: nodes, relationships, and how long JavaScript was busy meanwhile. */
+function stageDetail(p: LoadReport['phases'], sec: (ms: number) => string): string {
+  if (p.stageNodesMs === undefined || p.stageRelationshipsMs === undefined) return '';
+  const js = p.stageJsMs === undefined ? '' : `; JavaScript busy ${sec(p.stageJsMs)} s of it`;
+  return ` = nodes ${sec(p.stageNodesMs)} s + relationships ${sec(p.stageRelationshipsMs)} s${js}`;
+}
+
 function scaleSection(scale: ScaleSuiteResult): string {
   const { plan } = scale;
   const sec = (value: number) => (value / 1000).toFixed(1);
@@ -86,7 +94,7 @@ function scaleSection(scale: ScaleSuiteResult): string {
   if (loader) {
     const p = loader.firstLoad.phases;
     rows.push([
-      `project loader, first load (${loader.firstLoad.mode}: stage ${sec(p.stageMs ?? 0)} s, switch ${sec(p.switchMs ?? 0)} s, retire ${sec(p.retireMs ?? 0)} s)`,
+      `project loader, first load (${loader.firstLoad.mode}: stage ${sec(p.stageMs ?? 0)} s${stageDetail(p, sec)}, switch ${sec(p.switchMs ?? 0)} s, retire ${sec(p.retireMs ?? 0)} s)`,
       sec(loader.firstLoad.ms),
       int(loader.firstLoad.relationshipsPerSecond),
       '1',
@@ -129,7 +137,10 @@ function scaleSection(scale: ScaleSuiteResult): string {
   const errors = Object.entries(scale.errors ?? {})
     .map(([step, error]) => `\n\n${step}: \`${error}\``)
     .join('');
-  return `${heading}\n\n${table(['way of loading', 'seconds', 'relationships/s', 'vs loader'], rows)}\n\n${table(['loader, again', 'seconds'], reloads)}${check}${errors}`;
+  const warm = scale.warmUp
+    ? `\n\nBefore the timed runs both ways loaded a plan of ${int(scale.warmUp.scale)} people once, not timed (${sec(scale.warmUp.ms)} s), so neither pays for Neo4j's cold start.`
+    : '';
+  return `${heading}\n\n${table(['way of loading', 'seconds', 'relationships/s', 'vs loader'], rows)}${warm}\n\n${table(['loader, again', 'seconds'], reloads)}${check}${errors}`;
 }
 
 function apiSection(api: ApiSuiteResult): string {
