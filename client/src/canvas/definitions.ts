@@ -15,14 +15,19 @@ function nodeDefinition(node: ElementNode): ElementDefinition {
   };
 }
 
-/** The words on a line: the type, how sure it is on the date (text, not only a dash) and how many sources. */
+/**
+ * The words on a line: the type, how sure it is on the date (text, not only a dash), how many
+ * sources, and whether it rests only on sources cited by address (an imported file), never quoted.
+ */
 export function edgeLabel(edge: ElementEdge): string {
   const standing = edge.data.standing;
-  const cue = standing === 'possible' ? 'possibly ' : '';
+  const cited = edge.data.evidenceKind === 'cited';
+  const cue = standing === 'possible' || cited ? 'possibly ' : '';
   const undated = standing === 'undated' ? ' · date unknown' : '';
   const count = edge.data.evidence.length;
   const sources = count > 0 ? ` · ${count} source${count === 1 ? '' : 's'}` : '';
-  return `${cue}${edgeCaption(edge.data.type)}${undated}${sources}`;
+  const citedOnly = cited ? ' · cited by URL, not quoted' : '';
+  return `${cue}${edgeCaption(edge.data.type)}${undated}${sources}${citedOnly}`;
 }
 
 function edgeDefinition(edge: ElementEdge): ElementDefinition {

@@ -161,9 +161,10 @@ export function stylesheet(): StylesheetJson {
       selector: 'edge[type = "HOLDS"][known = "attested"]',
       style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] },
     },
-    // Only possibly in force on the date: dotted and faint (the caption says "possibly" too).
+    // Only possibly in force on the date, or resting only on sources cited by address (never more
+    // than possible): dotted and faint (the caption says "possibly", and "cited by URL" for those).
     {
-      selector: 'edge[standing = "possible"]',
+      selector: 'edge[standing = "possible"], edge[evidenceKind = "cited"]',
       style: { 'line-style': 'dotted', opacity: 0.55 },
     },
     // No source dates it: shown under any date, dashed grey (the caption says "date unknown").

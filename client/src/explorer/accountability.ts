@@ -108,10 +108,15 @@ function holderItem(holder: Holder, deps: Deps): HTMLElement {
     h(
       'details',
       { class: 'quotes' },
-      h('summary', {}, `Evidence (${others.length + holder.attestations.length})`),
+      h(
+        'summary',
+        {},
+        `Evidence (${others.length + holder.attestations.length + (holder.citations?.length ?? 0)})`,
+      ),
       holder.attestations.length > 0 ? attestations : null,
-      others.length > 0 || holder.attestations.length === 0
-        ? evidenceList(others, deps, 'No quote gives this tenure’s bounds.')
+      // Sources cited by address only (an imported file) are listed apart, marked as weaker.
+      others.length > 0 || holder.attestations.length === 0 || (holder.citations?.length ?? 0) > 0
+        ? evidenceList(others, deps, 'No quote gives this tenure’s bounds.', holder.citations ?? [])
         : null,
     ),
   );

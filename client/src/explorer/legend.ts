@@ -85,7 +85,11 @@ export function renderLegend(root: HTMLElement): void {
         'li',
         { 'data-testid': 'legend-possible' },
         lineIcon('1 4', '#475569', 0.7),
-        h('span', {}, 'possibly in force on the date (dotted, faint; named “possibly …”)'),
+        h(
+          'span',
+          {},
+          'possibly in force on the date, or cited by URL, not quoted (dotted, faint; named “possibly …”)',
+        ),
       ),
       h(
         'li',
