@@ -72,6 +72,11 @@ describe('npm run export', () => {
     expect(nodes).toBeGreaterThan(5);
     expect(file.data.at).toBe(AT);
     expect(run.stdout).toContain(`(${nodes} nodes, ${edges} relationships)`);
+    // An organisation's export shows who held its posts on the date, not its posts alone.
+    const holds = g.edges.filter((e) => e.data.type === 'HOLDS');
+    expect(holds.map((e) => e.data.source)).toEqual(
+      expect.arrayContaining(['person:karen-dolton', 'person:pat-jones-greenhalgh']),
+    );
   });
 
   it('writes CSV: a nodes file and a relationships file with a row for each', async () => {

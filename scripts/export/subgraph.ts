@@ -3,10 +3,11 @@ import {
   composeGraph,
   type FetchedExpansion,
   nodeElementFrom,
+  postsToShowHolders,
   requestedRelationshipTypes,
 } from '../../client/src/canvas/compose.ts';
 import { linkStateOf } from '../../client/src/export/saved-view-link.ts';
-import { EMPTY_LINK, type LinkState } from '../../client/src/state/link-state.ts';
+import { DEFAULT_LIMIT, EMPTY_LINK, type LinkState } from '../../client/src/state/link-state.ts';
 import type { SavedView } from '../../graph/contract/api.ts';
 import type { ExportGraph } from '../../graph/export/elements.ts';
 
@@ -33,6 +34,15 @@ async function compose(api: Api, link: LinkState): Promise<ExportGraph> {
       ...(await api.neighbours(e.id, { at: link.at, limit: e.limit, types })),
     })),
   );
+  // As in the explorer: an expanded organisation comes with who held its posts on the date.
+  const holders: FetchedExpansion[] = await Promise.all(
+    postsToShowHolders(expansions, types).map(async (id) => ({
+      id,
+      limit: DEFAULT_LIMIT,
+      ...(await api.neighbours(id, { at: link.at, limit: DEFAULT_LIMIT, types: ['HOLDS'] })),
+    })),
+  );
+  expansions.push(...holders);
   return composeGraph({
     pinned,
     expansions,

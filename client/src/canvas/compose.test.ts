@@ -4,6 +4,8 @@ import {
   caption,
   composeGraph,
   type FetchedExpansion,
+  MAX_POST_HOLDERS,
+  postsToShowHolders,
   truncations,
   viewRelationshipTypes,
 } from './compose.ts';
@@ -111,5 +113,52 @@ describe('viewRelationshipTypes', () => {
 
   it('leaves the list alone without tenures', () => {
     expect(viewRelationshipTypes([{ type: 'CONCERNS', count: 4 }])).toEqual([{ type: 'CONCERNS', count: 4 }]);
+  });
+});
+
+describe('postsToShowHolders', () => {
+  const org = (id: string) => ({ data: { id, label: 'Organisation', name: id } });
+  const post = (id: string) => ({ data: { id, label: 'Post', name: id } });
+  const postIn = (from: string, to: string) => ({
+    data: { id: `POST_IN:${from}`, source: from, target: to, type: 'POST_IN', evidence: [] },
+  });
+  const expansion = (id: string, nodes: unknown[], edges: unknown[]) =>
+    ({
+      id,
+      limit: 25,
+      total: nodes.length,
+      truncated: false,
+      elements: { nodes, edges },
+    }) as FetchedExpansion;
+
+  it("asks for the holders of an expanded organisation's posts, not of posts already expanded", () => {
+    const fetched = [
+      expansion(
+        'org:a',
+        [org('org:a'), post('post:x'), post('post:y')],
+        [postIn('post:x', 'org:a'), postIn('post:y', 'org:a')],
+      ),
+      expansion('post:y', [post('post:y')], []),
+    ];
+    expect(postsToShowHolders(fetched, undefined)).toEqual(['post:x']);
+  });
+
+  it('asks for nothing when HOLDS is filtered out, or for a node that is not an organisation', () => {
+    const fetched = [expansion('org:a', [org('org:a'), post('post:x')], [postIn('post:x', 'org:a')])];
+    expect(postsToShowHolders(fetched, ['POST_IN'])).toEqual([]);
+    const fromPost = [expansion('post:x', [post('post:x'), org('org:a')], [postIn('post:x', 'org:a')])];
+    expect(postsToShowHolders(fromPost, undefined)).toEqual([]);
+  });
+
+  it(`caps the posts at ${MAX_POST_HOLDERS}`, () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `post:p${i}`);
+    const fetched = [
+      expansion(
+        'org:a',
+        [org('org:a'), ...ids.map(post)],
+        ids.map((id) => postIn(id, 'org:a')),
+      ),
+    ];
+    expect(postsToShowHolders(fetched, undefined)).toHaveLength(MAX_POST_HOLDERS);
   });
 });

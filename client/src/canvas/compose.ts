@@ -122,3 +122,32 @@ export function requestedRelationshipTypes(
     .map((t) => t.type)
     .filter((type) => !hidden.includes(type));
 }
+
+/** How many of an expanded organisation's posts have their holders drawn. */
+export const MAX_POST_HOLDERS = 12;
+
+/**
+ * An organisation expanded shows who held its posts on the date, not posts alone: the posts whose
+ * HOLDS relationships should be fetched too (without marking the post expanded), for the explorer
+ * and the export command alike. None when HOLDS is filtered out.
+ */
+export function postsToShowHolders(
+  fetched: readonly FetchedExpansion[],
+  types: readonly string[] | undefined,
+): string[] {
+  if (types && !types.includes('HOLDS')) return [];
+  const expanded = new Set(fetched.map((e) => e.id));
+  const posts = new Set<string>();
+  for (const expansion of fetched) {
+    const labels = new Map(expansion.elements.nodes.map((n) => [n.data.id, n.data.label]));
+    if (labels.get(expansion.id) !== 'Organisation') continue;
+    for (const edge of expansion.elements.edges)
+      if (
+        edge.data.type === 'POST_IN' &&
+        edge.data.target === expansion.id &&
+        labels.get(edge.data.source) === 'Post'
+      )
+        posts.add(edge.data.source);
+  }
+  return [...posts].filter((id) => !expanded.has(id)).slice(0, MAX_POST_HOLDERS);
+}

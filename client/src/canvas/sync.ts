@@ -9,6 +9,7 @@ import {
   composeGraph,
   type FetchedExpansion,
   nodeElementFrom,
+  postsToShowHolders,
   requestedRelationshipTypes,
   truncations,
 } from './compose.ts';
@@ -21,8 +22,6 @@ import { markStanding } from './in-force.ts';
  * expansions, hidden nodes, the date, filters), fetch what is missing, compose, and hand the
  * result to the Cytoscape wrapper. A newer change overtakes an older one still in flight.
  */
-/** How many of an expanded organisation's posts have their holders drawn. */
-const MAX_POST_HOLDERS = 12;
 
 export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) {
   let generation = 0;
@@ -47,21 +46,7 @@ export function createCanvasSync(store: Store, data: DataCache, canvas: Canvas) 
     state: AppState,
     types: string[] | undefined,
   ): Promise<FetchedExpansion[]> {
-    if (types && !types.includes('HOLDS')) return [];
-    const expanded = new Set(fetched.map((e) => e.id));
-    const posts = new Set<string>();
-    for (const expansion of fetched) {
-      const labels = new Map(expansion.elements.nodes.map((n) => [n.data.id, n.data.label]));
-      if (labels.get(expansion.id) !== 'Organisation') continue;
-      for (const edge of expansion.elements.edges)
-        if (
-          edge.data.type === 'POST_IN' &&
-          edge.data.target === expansion.id &&
-          labels.get(edge.data.source) === 'Post'
-        )
-          posts.add(edge.data.source);
-    }
-    const wanted = [...posts].filter((id) => !expanded.has(id)).slice(0, MAX_POST_HOLDERS);
+    const wanted = postsToShowHolders(fetched, types);
     const results = await Promise.allSettled(
       wanted.map((id) => data.neighbours(id, state.at, DEFAULT_LIMIT, ['HOLDS'])),
     );
