@@ -40,9 +40,46 @@ async function settled(): Promise<void> {
   await page.locator('#cy[data-layout=idle]').waitFor({ ...T, state: 'attached' });
 }
 
-/** Serious and critical axe-core violations on the page as it is, described for the failure message. */
+/** Resolves once the page's DOM has not changed for 300 ms (at most 5 s). */
+async function domQuiet(): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let timer = setTimeout(done, 300);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(done, 300);
+        });
+        const cap = setTimeout(done, 5_000);
+        function done(): void {
+          observer.disconnect();
+          clearTimeout(cap);
+          resolve();
+        }
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+      }),
+  );
+}
+
+/**
+ * Serious and critical axe-core violations on the page as it is, described for the failure message.
+ * axe-core itself throws when an element it is describing leaves the page mid-run (a panel still
+ * redrawing), so it runs on a quiet DOM, and once more should that still happen; a second failure
+ * fails the test.
+ */
 async function seriousViolations(): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
+  for (let attempt = 1; ; attempt++) {
+    await domQuiet();
+    try {
+      return await axeViolations();
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
+async function axeViolations(): Promise<string[]> {
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
