@@ -11,37 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeeds } from '../graph/load/load-seeds.ts';
 import { importPopolo } from '../scripts/import/popolo.ts';
 import { PROJECT_ROOT } from '../test/graph-helpers.ts';
+import { PARISH_MINUTES, PARISH_ORG, PARISH_POPOLO, PARISH_TENURE } from '../test/popolo-parish.ts';
 import { type E2E, startE2E } from './harness.ts';
 
 const T = { timeout: 20_000 };
-const ORG = 'org:example-parish-council';
-const TENURE = 'tenure:alex-example-clerk';
-const MINUTES = 'https://example.org/minutes/2018-04';
-const POPOLO = {
-  persons: [{ id: 'p-1', name: 'Alex Example', sources: [{ url: 'https://example.org/people/alex' }] }],
-  organizations: [
-    {
-      id: 'o-1',
-      name: 'Example Parish Council',
-      classification: 'local-authority',
-      sources: [{ url: 'https://example.org/' }],
-    },
-  ],
-  posts: [
-    { id: 'post-1', label: 'Clerk', organization_id: 'o-1', sources: [{ url: 'https://example.org/clerk' }] },
-  ],
-  memberships: [
-    {
-      id: 'm-1',
-      person_id: 'p-1',
-      post_id: 'post-1',
-      organization_id: 'o-1',
-      start_date: '2018-04',
-      end_date: '2021',
-      sources: [{ url: MINUTES, note: 'minutes, April 2018' }],
-    },
-  ],
-};
+const ORG = PARISH_ORG;
+const TENURE = PARISH_TENURE;
+const MINUTES = PARISH_MINUTES;
+const POPOLO = PARISH_POPOLO;
 
 let e2e: E2E;
 let page: Page;

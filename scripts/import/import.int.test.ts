@@ -24,41 +24,12 @@ import {
   type TestServer,
   wipeGraph,
 } from '../../test/graph-helpers.ts';
+import { PARISH_ORG, PARISH_POPOLO, PARISH_TENURE } from '../../test/popolo-parish.ts';
 import { importPopolo } from './popolo.ts';
 
-const ORG = 'org:example-parish-council';
-const TENURE = 'tenure:alex-example-clerk';
-const POPOLO = {
-  persons: [
-    {
-      id: 'p-1',
-      name: 'Alex Example',
-      sources: [{ url: 'https://example.org/people/alex', note: 'council website' }],
-    },
-  ],
-  organizations: [
-    {
-      id: 'o-1',
-      name: 'Example Parish Council',
-      classification: 'local-authority',
-      sources: [{ url: 'https://example.org/' }],
-    },
-  ],
-  posts: [
-    { id: 'post-1', label: 'Clerk', organization_id: 'o-1', sources: [{ url: 'https://example.org/clerk' }] },
-  ],
-  memberships: [
-    {
-      id: 'm-1',
-      person_id: 'p-1',
-      post_id: 'post-1',
-      organization_id: 'o-1',
-      start_date: '2018-04',
-      end_date: '2021',
-      sources: [{ url: 'https://example.org/minutes/2018-04', note: 'minutes, April 2018' }],
-    },
-  ],
-};
+const ORG = PARISH_ORG;
+const TENURE = PARISH_TENURE;
+const POPOLO = PARISH_POPOLO;
 
 let root: string;
 let seedsDir: string;
