@@ -6,7 +6,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import type { Neo4jConfig } from './config.ts';
 import { AppError, fromNeo4jError, neo4jCode } from './errors.ts';
-import { fencedWork } from './switch-guard.ts';
+import { type FirstLoad, fencedWork } from './switch-guard.ts';
 
 /**
  * The app's one handle on Neo4j. Every query runs in a managed read or write transaction with
@@ -47,6 +47,8 @@ export function openGraph(config: Neo4jConfig): Graph {
     const deadline = performance.now() + SWITCH_WAIT_MS;
     for (;;) {
       const outcome = await run('READ', (tx) => fencedWork(tx, work), timeoutMs);
+      // A graph being written for the first time has no whole version to wait for.
+      if (outcome.firstLoad) throw firstLoadRefusal(outcome.firstLoad);
       if (outcome.whole) {
         if ('error' in outcome) throw outcome.error;
         return outcome.value;
@@ -104,6 +106,20 @@ export function openGraph(config: Neo4jConfig): Graph {
     },
     close: () => driver.close(),
   };
+}
+
+function firstLoadRefusal(firstLoad: FirstLoad): AppError {
+  return firstLoad === 'running'
+    ? new AppError(
+        'DATABASE_UNAVAILABLE',
+        'The graph is being loaded for the first time; it is served once the whole load is written.',
+        { reason: 'loading', retryAfterSeconds: 10 },
+      )
+    : new AppError(
+        'DATABASE_UNAVAILABLE',
+        'The first load into this database stopped before it finished, so its part-written graph is not served. Run the load again (npm run load): it removes what was written and starts over.',
+        { reason: 'loading' },
+      );
 }
 
 export type { QueryResult, RecordShape };

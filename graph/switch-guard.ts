@@ -15,13 +15,22 @@ import type { ManagedTransaction } from 'neo4j-driver';
  *
  * `until` makes a marker left by a killed loader harmless: its switch transaction was rolled back,
  * and readers stop waiting once the switch could no longer be running.
+ *
+ * A first load into an empty graph has nothing to switch: it writes straight under the domain
+ * labels (see first-load.ts) with the marker's `firstLoad` set from its first batch to its last.
+ * Readers refuse at once while it is set (there is no whole graph to wait for), and a killed first
+ * load leaves it set, so its part-written graph is never served; its `until` is a lease the loader
+ * renews while it runs, by which the next load tells a killed first load from a running one.
  */
 export const SWITCH_LABEL = 'LoadSwitch';
 
 export const READ_SWITCH = `
 OPTIONAL MATCH (s:${SWITCH_LABEL})
 RETURN coalesce(s.generation, 0) AS generation,
-       coalesce(s.active AND s.until > timestamp(), false) AS active`;
+       coalesce(s.active AND s.until > timestamp(), false) AS active,
+       CASE WHEN coalesce(s.firstLoad, false) THEN
+         CASE WHEN s.until > timestamp() THEN 'running' ELSE 'stopped' END
+       END AS firstLoad`;
 
 export const BEGIN_SWITCH = `
 MERGE (s:${SWITCH_LABEL})
@@ -32,21 +41,52 @@ export const END_SWITCH = `
 MATCH (s:${SWITCH_LABEL})
 SET s.active = false, s.generation = s.generation + CASE WHEN $switched THEN 1 ELSE 0 END`;
 
+/** Sets `firstLoad` unless another load holds the marker; `begun` says whether it did. */
+export const BEGIN_FIRST_LOAD = `
+MERGE (s:${SWITCH_LABEL})
+ON CREATE SET s.generation = 0
+WITH s, coalesce(s.active AND s.until > timestamp(), false) AS busy
+FOREACH (_ IN CASE WHEN busy THEN [] ELSE [1] END |
+  SET s.active = true, s.firstLoad = true, s.until = timestamp() + $leaseMs)
+RETURN NOT busy AS begun`;
+
+export const RENEW_FIRST_LOAD = `
+MATCH (s:${SWITCH_LABEL}) WHERE s.firstLoad
+SET s.until = timestamp() + $leaseMs`;
+
+export const END_FIRST_LOAD = `
+MATCH (s:${SWITCH_LABEL})
+SET s.active = false, s.firstLoad = false,
+    s.generation = s.generation + CASE WHEN $loaded THEN 1 ELSE 0 END`;
+
+/** A first load in progress (its lease current) or stopped part-way (its lease run out). */
+export type FirstLoad = 'running' | 'stopped';
+
 export interface SwitchState {
   generation: number;
   active: boolean;
+  firstLoad?: FirstLoad;
 }
 
-async function readSwitch(tx: ManagedTransaction): Promise<SwitchState> {
+export async function readSwitch(tx: Pick<ManagedTransaction, 'run'>): Promise<SwitchState> {
   const record = (await tx.run(READ_SWITCH)).records[0];
-  return { generation: Number(record?.get('generation') ?? 0), active: record?.get('active') === true };
+  const firstLoad = record?.get('firstLoad') as FirstLoad | null | undefined;
+  return {
+    generation: Number(record?.get('generation') ?? 0),
+    active: record?.get('active') === true,
+    ...(firstLoad ? { firstLoad } : {}),
+  };
 }
 
 /** The read may be trusted: no switch was being applied at any moment while it ran. */
 export const readWasWhole = (before: SwitchState, after: SwitchState) =>
   !before.active && !after.active && before.generation === after.generation;
 
-export type FencedOutcome<T> = { whole: boolean } & ({ value: T } | { error: unknown });
+/** `firstLoad`: the marker said a first load was writing the graph, before or after the work. */
+export type FencedOutcome<T> = { whole: boolean; firstLoad?: FirstLoad } & (
+  | { value: T }
+  | { error: unknown }
+);
 
 /**
  * Runs `work` between two reads of the marker without spending a round trip on either: the first
@@ -81,7 +121,9 @@ export async function fencedWork<T>(
     outcome = { error };
   }
   try {
-    return { whole: readWasWhole(await before, await after), ...outcome };
+    const [first, last] = [await before, await after];
+    const firstLoad = last.firstLoad ?? first.firstLoad;
+    return { whole: readWasWhole(first, last), ...(firstLoad ? { firstLoad } : {}), ...outcome };
   } catch (fenceError) {
     // The transaction failed: the work's own error says why, if it has one.
     throw 'error' in outcome ? outcome.error : fenceError;

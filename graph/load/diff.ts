@@ -1,6 +1,7 @@
 import type { Graph } from '../driver.ts';
 import type { GraphPlan, PlannedNode, PlannedRelationship } from '../seed/plan.ts';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../seed/schema.ts';
+import { SWITCH_LABEL } from '../switch-guard.ts';
 
 /** What the graph holds now: per id, its label or type and the hash of its properties. */
 export type Existing = Map<string, { group: string; hash: string }>;
@@ -31,10 +32,19 @@ export const NOTHING_LOADED = (): { nodes: Existing; relationships: Existing } =
   relationships: new Map(),
 });
 
-/** True when the graph holds no node at all; answered from Neo4j's count store, not by a scan. */
+/**
+ * True when the graph holds no node but the switch marker; answered from Neo4j's count store, not
+ * by a scan.
+ */
 export async function isGraphEmpty(graph: Graph): Promise<boolean> {
   const count = await graph.read(async (tx) =>
-    (await tx.run('MATCH (n) RETURN count(n) AS nodes')).records[0]?.get('nodes'),
+    (
+      await tx.run(
+        `CALL () { MATCH (n) RETURN count(n) AS nodes }
+           CALL () { MATCH (s:${SWITCH_LABEL}) RETURN count(s) AS markers }
+           RETURN nodes - markers AS loaded`,
+      )
+    ).records[0]?.get('loaded'),
   );
   return Number(count ?? 0) === 0;
 }

@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import type { Graph } from '../driver.ts';
 import { fromNeo4jError, neo4jCode } from '../errors.ts';
 import type { GraphPlan } from '../seed/plan.ts';
-import { NODE_LABELS, type NodeLabel, type RelationshipType } from '../seed/schema.ts';
+import { NODE_LABELS, type NodeLabel } from '../seed/schema.ts';
 import { BEGIN_SWITCH, END_SWITCH } from '../switch-guard.ts';
-import { approximateBytes, assertLabel, assertType, chunksByBytes, groupBy, inFlight } from './batches.ts';
 import { explainLimit } from './limit-error.ts';
+import { type BatchOptions, writeInBatches } from './write-batches.ts';
 
 /**
  * A large load is written as a new generation beside the served graph, in many small
@@ -26,23 +26,11 @@ export const stagedLabel = (label: NodeLabel) => `Staged${label}` as const;
 export const DEFAULT_IN_FLIGHT = 2;
 const LEFTOVER_LABELS = [RETIRED, ...NODE_LABELS.map(stagedLabel)].join('|');
 
-export interface GenerationOptions {
-  nodeBatch: number;
-  relationshipBatch: number;
-  /** Most bytes of properties in one staging transaction. */
-  batchBytes: number;
-  /**
-   * Staging transactions sent at a time. With two, the next batch is packed and encoded for Bolt
-   * (a quarter to a third of the staging time, measured) while Neo4j writes the one before. Node
-   * batches are independent CREATEs; relationship batches may share end nodes, so two can wait on
-   * each other's locks, and Neo4j reports a deadlock as a transient error, which the managed
-   * transaction retries (none was seen in the bench runs). On a 2-core machine where Neo4j already keeps both cores busy the gain was within
-   * the noise of one at a time; it is there to take when Neo4j has cores to spare.
-   */
+export interface GenerationOptions extends Omit<BatchOptions, 'inFlight'> {
+  /** Staging transactions sent at a time (see BatchOptions.inFlight). */
   inFlight?: number;
   /** Time limit of the switch transaction; see switchTimeout. */
   switchTimeoutMs?: number;
-  progress: (n: number, step: string) => void;
 }
 
 export interface GenerationTimings {
@@ -72,19 +60,6 @@ export async function cleanupGenerations(graph: Graph): Promise<number> {
   }
 }
 
-const stageNodes = (label: NodeLabel) => `
-UNWIND $rows AS row
-CREATE (n:${stagedLabel(label)}) SET n = row
-RETURN n.id AS id, elementId(n) AS elementId`;
-
-// Ends are found by element id, which the node stage returned: no index on staged labels needed.
-const stageRelationships = (type: RelationshipType) => `
-UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row.a
-MATCH (b) WHERE elementId(b) = row.b
-CREATE (a)-[r:${type}]->(b) SET r = row.properties
-RETURN count(r) AS written`;
-
 const retire = (label: NodeLabel) => `
 MATCH (n:${label}) SET n:${RETIRED} REMOVE n:${label} RETURN count(n) AS moved`;
 const promote = (label: NodeLabel) => `
@@ -111,66 +86,18 @@ export async function loadGeneration(
 ): Promise<GenerationTimings> {
   const { progress } = options;
   let started = performance.now();
-  const elementIds = new Map<string, string>();
-  const planned = new Map<NodeLabel, number>();
-  const depth = options.inFlight ?? DEFAULT_IN_FLIGHT;
-  // How busy the JavaScript thread was while staging (packing rows and encoding them for Bolt);
-  // the rest of the time it waited on Neo4j.
-  const busyBefore = performance.eventLoopUtilization();
-  let stageNodesMs = 0;
+  let staged: Awaited<ReturnType<typeof writeInBatches>>;
   try {
-    const nodeBatches = function* () {
-      for (const [label, nodes] of groupBy(plan.nodes, (n) => n.label)) {
-        assertLabel(label);
-        planned.set(label, nodes.length);
-        for (const batch of chunksByBytes(nodes, options.nodeBatch, options.batchBytes)) {
-          yield async () => {
-            const rows = batch.map((n) => n.properties);
-            const result = await write(graph, { step: `staging ${label} nodes`, rows: batch }, (tx) =>
-              tx.run(stageNodes(label), { rows }),
-            );
-            for (const record of result.records) elementIds.set(record.get('id'), record.get('elementId'));
-            progress(batch.length, `staged ${label}`);
-          };
-        }
-      }
-    };
-    await inFlight(nodeBatches(), depth);
-    stageNodesMs = performance.now() - started;
-    const relationshipBatches = function* () {
-      for (const [type, relationships] of groupBy(plan.relationships, (r) => r.type)) {
-        assertType(type);
-        for (const batch of chunksByBytes(relationships, options.relationshipBatch, options.batchBytes)) {
-          yield async () => {
-            const rows = batch.map((r) => ({
-              a: elementIds.get(r.source) ?? null,
-              b: elementIds.get(r.target) ?? null,
-              properties: r.properties,
-            }));
-            const result = await write(graph, { step: `staging ${type} relationships`, rows: batch }, (tx) =>
-              tx.run(stageRelationships(type), { rows }),
-            );
-            const written = Number(result.records[0]?.get('written') ?? 0);
-            if (written !== batch.length) {
-              const missing = batch.find((r) => !elementIds.has(r.source) || !elementIds.has(r.target));
-              throw new Error(
-                `Only ${written} of ${batch.length} ${type} relationships found both their ends` +
-                  (missing ? ` (${missing.id} joins a node the plan does not have)` : ''),
-              );
-            }
-            progress(batch.length, `staged ${type}`);
-          };
-        }
-      }
-    };
-    await inFlight(relationshipBatches(), depth);
+    staged = await writeInBatches(graph, plan, stagedLabel, {
+      ...options,
+      inFlight: options.inFlight ?? DEFAULT_IN_FLIGHT,
+    });
   } catch (error) {
     await cleanupGenerations(graph);
     throw error;
   }
   const stageMs = performance.now() - started;
-  const stageRelationshipsMs = stageMs - stageNodesMs;
-  const stageJsMs = performance.eventLoopUtilization(busyBefore).active;
+  const planned = staged.written;
 
   started = performance.now();
   const timeoutMs = options.switchTimeoutMs ?? switchTimeout(plan.nodes.length);
@@ -211,26 +138,10 @@ export async function loadGeneration(
   await cleanupGenerations(graph);
   return {
     stageMs,
-    stageNodesMs,
-    stageRelationshipsMs,
-    stageJsMs,
+    stageNodesMs: staged.nodesMs,
+    stageRelationshipsMs: staged.relationshipsMs,
+    stageJsMs: staged.jsMs,
     switchMs,
     retireMs: performance.now() - started,
   };
-}
-
-async function write<T>(
-  graph: Graph,
-  what: { step: string; rows: readonly { properties: Record<string, unknown> }[] },
-  work: (tx: ManagedTransaction) => Promise<T>,
-): Promise<T> {
-  try {
-    return await graph.write(work);
-  } catch (error) {
-    throw explainLimit(error, {
-      step: what.step,
-      items: what.rows.length,
-      bytes: approximateBytes(what.rows),
-    });
-  }
 }

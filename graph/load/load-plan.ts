@@ -1,6 +1,7 @@
 import type { Graph } from '../driver.ts';
 import type { GraphPlan } from '../seed/plan.ts';
 import { changeCount, type Diff, diffPlan, isGraphEmpty, NOTHING_LOADED, readExisting } from './diff.ts';
+import { firstLoadState, loadIntoEmptyGraph, removePartialFirstLoad } from './first-load.ts';
 import { cleanupGenerations, loadGeneration } from './generation.ts';
 import { applyInPlace } from './in-place.ts';
 
@@ -15,8 +16,10 @@ export interface ChangeCounts {
  * - `unchanged`: the graph already equals the plan; nothing was written.
  * - `in-place`: a small diff written onto the served graph in one transaction.
  * - `generation`: a large diff written as a new generation and switched in (see generation.ts).
+ * - `first-load`: a large load into an empty graph, written straight in behind the switch marker
+ *   (see first-load.ts).
  */
-export type LoadMode = 'unchanged' | 'in-place' | 'generation';
+export type LoadMode = 'unchanged' | 'in-place' | 'generation' | 'first-load';
 
 export interface LoadReport {
   mode: LoadMode;
@@ -101,6 +104,9 @@ export async function loadPlan(
   options: LoadOptions = {},
 ): Promise<LoadReport> {
   const started = performance.now();
+  // A first load that was killed left a part-written graph that is not served: it goes first.
+  const stoppedFirstLoad = await firstLoadState(graph);
+  if (stoppedFirstLoad) await removePartialFirstLoad(graph, stoppedFirstLoad);
   // An empty graph (the count store answers at once) has no leftovers to remove and nothing loaded
   // to read back and diff against; otherwise a load killed before it finished may have left a
   // staged or retired generation behind.
@@ -115,10 +121,13 @@ export async function loadPlan(
       ? 'unchanged'
       : changes <= (options.inPlaceLimit ?? DEFAULT_IN_PLACE_LIMIT)
         ? 'in-place'
-        : 'generation';
+        : empty
+          ? 'first-load'
+          : 'generation';
 
   let done = 0;
-  const steps = mode === 'generation' ? plan.nodes.length + plan.relationships.length : changes;
+  const steps =
+    mode === 'generation' || mode === 'first-load' ? plan.nodes.length + plan.relationships.length : changes;
   const progress = (n: number, step: string) => {
     done += n;
     options.onProgress?.(done, steps, step);
@@ -128,18 +137,17 @@ export async function loadPlan(
   const phases: LoadReport['phases'] = { readMs: 0, writeMs: 0 };
   if (mode === 'in-place') {
     await applyInPlace(graph, diff, existing, progress);
-  } else if (mode === 'generation') {
-    Object.assign(
-      phases,
-      await loadGeneration(graph, plan, {
-        nodeBatch: options.nodeBatch ?? DEFAULT_NODE_BATCH,
-        relationshipBatch: options.relationshipBatch ?? DEFAULT_RELATIONSHIP_BATCH,
-        batchBytes: options.batchBytes ?? DEFAULT_BATCH_BYTES,
-        inFlight: options.inFlight,
-        switchTimeoutMs: options.switchTimeoutMs,
-        progress,
-      }),
-    );
+  } else {
+    const batches = {
+      nodeBatch: options.nodeBatch ?? DEFAULT_NODE_BATCH,
+      relationshipBatch: options.relationshipBatch ?? DEFAULT_RELATIONSHIP_BATCH,
+      batchBytes: options.batchBytes ?? DEFAULT_BATCH_BYTES,
+      inFlight: options.inFlight,
+      switchTimeoutMs: options.switchTimeoutMs,
+      progress,
+    };
+    if (mode === 'generation') Object.assign(phases, await loadGeneration(graph, plan, batches));
+    if (mode === 'first-load') Object.assign(phases, await loadIntoEmptyGraph(graph, plan, batches));
   }
   phases.readMs = Math.round(readMs);
   phases.writeMs = Math.round(performance.now() - writeStarted);
