@@ -213,15 +213,19 @@ export async function runApiScaleSuite(options: {
   root: string;
   scale: number;
   seconds: number;
+  /** The plan of `scale` is loaded already (the scale suite just loaded it): skip the load. */
+  loaded?: boolean;
   say: Say;
 }): Promise<ApiScaleSuiteResult> {
   const { graph, root, scale, seconds, say } = options;
   const plan = sharedSyntheticPlan(scale);
-  // Brings whatever is loaded in line with the plan: nothing to write if it is loaded already.
-  const loaded = await loadPlan(graph, plan);
-  say(
-    `  loaded ${plan.nodes.length} nodes, ${plan.relationships.length} relationships (${loaded.mode}, ${(loaded.durationMs / 1000).toFixed(1)} s)`,
-  );
+  if (!options.loaded) {
+    // Brings whatever is loaded in line with the plan: nothing to write if it is loaded already.
+    const loaded = await loadPlan(graph, plan);
+    say(
+      `  loaded ${plan.nodes.length} nodes, ${plan.relationships.length} relationships (${loaded.mode}, ${(loaded.durationMs / 1000).toFixed(1)} s)`,
+    );
+  }
   const hub = await findHub(graph);
   say(`  busiest node: ${hub.id} with ${hub.degree} relationships`);
 

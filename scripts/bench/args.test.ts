@@ -14,6 +14,10 @@ describe('parseBenchArgs', () => {
     });
     expect(iterationsFor(args, 'load')).toBe(5);
     expect(iterationsFor(args, 'api')).toBe(200);
+    // Three alternating rounds where a round takes seconds; one at a million relationships.
+    expect(iterationsFor(args, 'scale')).toBe(3);
+    expect(iterationsFor(parseBenchArgs(['scale', '--scale', '120000']), 'scale')).toBe(1);
+    expect(iterationsFor(parseBenchArgs(['scale', '--iterations', '2', '--scale', '120000']), 'scale')).toBe(2);
     expect(parseBenchArgs(['api-scale', '--seconds', '5'])).toMatchObject({
       suites: ['api-scale'],
       seconds: 5,

@@ -16,7 +16,8 @@ export const USAGE = `Usage: npm run bench -- [suite...] [options]
 
 Suites (default: ${DEFAULT_SUITES.join(', ')}, in this order): ${SUITES.join(', ')}
   load   validate+plan the real seeds, first load, unchanged reload, reload after one edit
-  scale  load a synthetic graph of --scale people into an empty graph, then reload it unchanged
+  scale  load a synthetic graph of --scale people into an empty graph, then reload it unchanged;
+         beside LOAD CSV and a naive script. With api-scale, api-scale measures the loader's graph
   api    latency of representative API requests on the real seeds, plus a short concurrent run
   api-scale  the app on the synthetic graph of --scale people beside a bare neo4j-driver script
              running the same Cypher: 32 connections for --seconds per endpoint, PROFILE db hits
@@ -26,7 +27,8 @@ Suites (default: ${DEFAULT_SUITES.join(', ')}, in this order): ${SUITES.join(', 
 Options:
   --scale N        people in the synthetic graph (default ${DEFAULT_SCALE})
   --seconds N      seconds of concurrent requests per endpoint and side in api-scale (default ${DEFAULT_SECONDS})
-  --iterations N   repetitions per measurement (default ${DEFAULT_LOAD_ITERATIONS} for load, ${DEFAULT_API_ITERATIONS} requests per endpoint for api)
+  --iterations N   repetitions per measurement (default ${DEFAULT_LOAD_ITERATIONS} for load, ${DEFAULT_API_ITERATIONS} requests per endpoint for api,
+                   rounds of loader and LOAD CSV for scale: 3 up to scale 20,000, else 1)
   --out FILE       JSON results (default ${DEFAULT_OUT}); a Markdown table is written beside it as .md
   --allow-wipe     allow wiping the database named by NEO4J_URI (the benchmarks empty it repeatedly)
   --help           print this help`;
@@ -109,7 +111,15 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   return parsed.data;
 }
 
+/** Rounds of the scale suite by default: three where a round takes seconds, one at a million. */
+export const scaleRounds = (scale: number) => (scale <= 20_000 ? 3 : 1);
+
 /** Repetitions for a suite: the --iterations given, or that suite's default. */
-export function iterationsFor(args: BenchArgs, suite: 'load' | 'api'): number {
-  return args.iterations ?? (suite === 'load' ? DEFAULT_LOAD_ITERATIONS : DEFAULT_API_ITERATIONS);
+export function iterationsFor(args: BenchArgs, suite: 'load' | 'api' | 'scale'): number {
+  if (args.iterations !== undefined) return args.iterations;
+  return suite === 'load'
+    ? DEFAULT_LOAD_ITERATIONS
+    : suite === 'scale'
+      ? scaleRounds(args.scale)
+      : DEFAULT_API_ITERATIONS;
 }

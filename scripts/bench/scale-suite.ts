@@ -1,12 +1,17 @@
 /**
  * `scale`: a synthetic plan of `scale` people, loaded side by side on the same Neo4j:
  *
- * 1. the project's loader into an empty graph (a new generation switched in), then reloaded
- *    unchanged, then reloaded after a one-fact edit, then checked (counts per label and type equal
- *    the plan's; a sample of relationships carries the plan's evidence);
+ * 1. the project's loader into an empty graph, then reloaded unchanged, then reloaded after a
+ *    one-fact edit, then checked (counts per label and type equal the plan's; a sample of
+ *    relationships carries the plan's evidence);
  * 2. Neo4j's `LOAD CSV … CALL { … } IN TRANSACTIONS OF 10000 ROWS` from CSV files of the same plan
  *    (only where the bench instance allows file import);
  * 3. a naive script that MERGEs one row per transaction, on a sample, scaled to the plan.
+ *
+ * The first two alternate for `rounds` rounds (loader, LOAD CSV, loader, LOAD CSV, …) and each is
+ * reported by its median, so a change in the machine's load during the run falls on both alike; the
+ * reloads, the check and `onLoaded` (another suite measuring on the loaded graph) run in the first
+ * round only.
  *
  * Each step's failure (say, a limit of Neo4j's) is recorded as a result, not hidden.
  */
@@ -37,9 +42,12 @@ const WARM_UP_SCALE = 1_000;
 const EVIDENCE_SAMPLE = 1_000;
 
 interface Throughput {
+  /** The median run's time. */
   ms: number;
   relationshipsPerSecond: number;
   itemsPerSecond: number;
+  /** Every run's time, in the order run. */
+  runsMs: number[];
 }
 
 export interface ScaleSuiteResult {
@@ -62,9 +70,11 @@ export interface ScaleSuiteResult {
 const describeError = (error: unknown) =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
-function throughput(ms: number, plan: GraphPlan): Throughput {
+function throughput(runsMs: number[], plan: GraphPlan): Throughput {
+  const ms = medianOf(runsMs);
   return {
     ms: round(ms),
+    runsMs: runsMs.map((run) => round(run)),
     relationshipsPerSecond: round(perSecond(plan.relationships.length, ms), 0),
     itemsPerSecond: round(perSecond(plan.nodes.length + plan.relationships.length, ms), 0),
   };
@@ -141,9 +151,19 @@ async function warmUp(graph: Graph, importDir: string | undefined): Promise<void
   await wipeData(graph);
 }
 
+/** The middle value (the lower middle of an even count): a time that was measured, not averaged. */
+function medianOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+}
+
 export async function runScaleSuite(options: {
   graph: Graph;
   scale: number;
+  /** Rounds of loader and LOAD CSV, alternating; see the note at the top. */
+  rounds: number;
+  /** Runs on the loader's graph after the first round's reloads and check, before it is wiped. */
+  onLoaded?: () => Promise<void>;
   /** The bench instance's LOAD CSV folder; absent when file import is not allowed. */
   importDir?: string;
   say: Say;
@@ -175,15 +195,71 @@ export async function runScaleSuite(options: {
     result.errors.warmUp = describeError(error);
   }
 
-  await wipeData(graph);
-  try {
-    const first = await timed(() => loadPlan(graph, plan));
-    result.loader = {
-      firstLoad: { ...throughput(first.ms, plan), mode: first.value.mode, phases: first.value.phases },
+  const loaderRuns: { ms: number; report: LoadReport }[] = [];
+  const csvRuns: number[] = [];
+  let csvStatements: Awaited<ReturnType<typeof writePlanCsv>> | undefined;
+  let csvWriteMs = 0;
+  for (let round = 1; round <= options.rounds; round++) {
+    const label = options.rounds > 1 ? ` (round ${round} of ${options.rounds})` : '';
+    if (!result.errors.loader) {
+      try {
+        await wipeData(graph);
+        const first = await timed(() => loadPlan(graph, plan));
+        loaderRuns.push({ ms: first.ms, report: first.value });
+        say(
+          `  loader, first load${label}: ${(first.ms / 1000).toFixed(1)} s (${first.value.mode}; ${JSON.stringify(first.value.phases)})`,
+        );
+        if (round === 1) await afterFirstLoad();
+      } catch (error) {
+        result.errors.loader = describeError(error);
+        say(`  loader failed: ${result.errors.loader}`);
+      }
+    }
+    if (!options.importDir) {
+      result.errors.loadCsv = 'skipped: the target does not allow LOAD CSV from files';
+    } else if (!result.errors.loadCsv) {
+      try {
+        await wipeData(graph);
+        if (!csvStatements) {
+          const written = await timed(() => writePlanCsv(plan, options.importDir as string));
+          csvStatements = written.value;
+          csvWriteMs = written.ms;
+        }
+        const statements = csvStatements;
+        const imported = await timed(() => runCsvImport(graph, statements));
+        csvRuns.push(imported.ms);
+        say(`  LOAD CSV${label}: ${(imported.ms / 1000).toFixed(1)} s`);
+      } catch (error) {
+        result.errors.loadCsv = describeError(error);
+        say(`  LOAD CSV failed: ${result.errors.loadCsv}`);
+      }
+    }
+  }
+  const median = loaderRuns.find((run) => run.ms === medianOf(loaderRuns.map((r) => r.ms)));
+  if (median && result.loader) {
+    result.loader.firstLoad = {
+      ...throughput(
+        loaderRuns.map((run) => run.ms),
+        plan,
+      ),
+      mode: median.report.mode,
+      phases: median.report.phases,
     };
-    say(
-      `  loader, first load: ${(first.ms / 1000).toFixed(1)} s (${result.loader.firstLoad.relationshipsPerSecond} rels/s; ${JSON.stringify(first.value.phases)})`,
-    );
+  }
+  if (csvRuns.length > 0 && csvStatements) {
+    result.loadCsv = {
+      ...throughput(csvRuns, plan),
+      writeCsvMs: round(csvWriteMs),
+      files: csvStatements.length,
+    };
+  }
+
+  /** The first round's reloads and check, and whatever else measures the loaded graph. */
+  async function afterFirstLoad(): Promise<void> {
+    const first = loaderRuns[0] as { ms: number; report: LoadReport };
+    result.loader = {
+      firstLoad: { ...throughput([first.ms], plan), mode: first.report.mode, phases: first.report.phases },
+    };
     const again = await timed(() => loadPlan(graph, plan));
     result.loader.reloadUnchanged = {
       ms: round(again.ms),
@@ -204,30 +280,11 @@ export async function runScaleSuite(options: {
     );
     result.loader.check = await checkLoaded(graph, oneFactEdited(plan));
     say(`  check: ${JSON.stringify(result.loader.check)}`);
-  } catch (error) {
-    result.errors.loader = describeError(error);
-    say(`  loader failed: ${result.errors.loader}`);
-  }
-
-  if (options.importDir) {
-    try {
-      await wipeData(graph);
-      const written = await timed(() => writePlanCsv(plan, options.importDir as string));
-      const imported = await timed(() => runCsvImport(graph, written.value));
-      result.loadCsv = {
-        ...throughput(imported.ms, plan),
-        writeCsvMs: round(written.ms),
-        files: written.value.length,
-      };
-      say(
-        `  LOAD CSV: ${(imported.ms / 1000).toFixed(1)} s (${result.loadCsv.relationshipsPerSecond} rels/s)`,
-      );
-    } catch (error) {
-      result.errors.loadCsv = describeError(error);
-      say(`  LOAD CSV failed: ${result.errors.loadCsv}`);
+    if (options.onLoaded) {
+      // Back to the plan itself, so the other suite measures exactly the synthetic graph.
+      await loadPlan(graph, plan);
+      await options.onLoaded();
     }
-  } else {
-    result.errors.loadCsv = 'skipped: the target does not allow LOAD CSV from files';
   }
 
   try {
