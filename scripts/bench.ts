@@ -91,6 +91,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const apiScaleOptions = (on: BenchTarget) => ({
     graph: on.graph,
     neo4j: on.config,
+    neo4jPid: on.pid,
     root: ROOT,
     scale: args.scale,
     seconds: args.seconds,

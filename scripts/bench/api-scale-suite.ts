@@ -18,6 +18,7 @@ import { luceneQuery } from '../../server/search/lucene-query.ts';
 import { SEARCH } from '../../server/search/search-queries.ts';
 import { AREA_INSPECTIONS, ORG_TIMELINE } from '../../server/timeline/timeline-queries.ts';
 import { startAppProcess } from './app-process.ts';
+import { type CpuPerRequest, startCpuMeter } from './cpu-meter.ts';
 import { type BenchRequest, timedRequest } from './http.ts';
 import type { Say } from './neo4j-target.ts';
 import { perSecond, round, summarize } from './stats.ts';
@@ -44,6 +45,8 @@ interface Endpoint {
 }
 
 export interface RunFigures {
+  /** CPU ms per request in each process taking part (see cpu-meter.ts). */
+  cpu?: CpuPerRequest;
   requests: number;
   errors: number;
   firstError?: string;
@@ -210,6 +213,8 @@ export async function runApiScaleSuite(options: {
   graph: Graph;
   /** Where the app process connects: the same Neo4j as `graph`. */
   neo4j: Neo4jConfig;
+  /** Neo4j's process, when it runs on this machine, to measure the CPU it spends per request. */
+  neo4jPid?: number;
   root: string;
   scale: number;
   seconds: number;
@@ -244,10 +249,12 @@ export async function runApiScaleSuite(options: {
       try {
         // Both sides warm up the same way: a few calls before the clock starts.
         for (let i = 0; i < 5; i++) await timedRequest(server.url, endpoint.request, APP_REQUEST_TIMEOUT_MS);
+        const appMeter = startCpuMeter({ neo4j: options.neo4jPid, app: server.pid });
         const app = await hammer(
           () => timedRequest(server.url, endpoint.request, APP_REQUEST_TIMEOUT_MS),
           seconds,
         );
+        app.cpu = appMeter.stop(app.requests + app.errors);
         const bareCall = async () => {
           const session = graph.driver.session({
             database: graph.database,
@@ -260,7 +267,9 @@ export async function runApiScaleSuite(options: {
           }
         };
         for (let i = 0; i < 5; i++) await bareCall();
+        const bareMeter = startCpuMeter({ neo4j: options.neo4jPid });
         const bare = await hammer(bareCall, seconds);
+        bare.cpu = bareMeter.stop(bare.requests + bare.errors);
         const result: ApiScaleEndpointResult = {
           name: endpoint.name,
           path: endpoint.request.path,
@@ -271,7 +280,7 @@ export async function runApiScaleSuite(options: {
         };
         results.push(result);
         say(
-          `  ${endpoint.name.padEnd(28)} app ${app.requestsPerSecond}/s p95 ${app.p95Ms} ms (${app.errors} errors); bare ${bare.requestsPerSecond}/s p95 ${bare.p95Ms} ms; ratio ${result.ratio}; ${result.profile.dbHits} db hits${result.profile.scans.length ? `, scans: ${result.profile.scans.join(', ')}` : ''}`,
+          `  ${endpoint.name.padEnd(28)} app ${app.requestsPerSecond}/s p95 ${app.p95Ms} ms (${app.errors} errors); bare ${bare.requestsPerSecond}/s p95 ${bare.p95Ms} ms; ratio ${result.ratio}; CPU ms/request app ${JSON.stringify(app.cpu)} bare ${JSON.stringify(bare.cpu)}; ${result.profile.dbHits} db hits${result.profile.scans.length ? `, scans: ${result.profile.scans.join(', ')}` : ''}`,
         );
       } catch (error) {
         // One endpoint failing (say, its warm-up timing out on a busy machine) is a result, not the end.

@@ -22,6 +22,8 @@ interface StartMessage {
 
 export interface AppProcess {
   url: string;
+  /** The app's process, to measure the CPU it spends. */
+  pid: number;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startAppProcess(message: StartMessage): Promise<AppProcess
   });
   return {
     url,
+    pid: child.pid as number,
     async close() {
       if (child.connected) child.send('close');
       await exited;

@@ -17,7 +17,9 @@ describe('parseBenchArgs', () => {
     // Three alternating rounds where a round takes seconds; one at a million relationships.
     expect(iterationsFor(args, 'scale')).toBe(3);
     expect(iterationsFor(parseBenchArgs(['scale', '--scale', '120000']), 'scale')).toBe(1);
-    expect(iterationsFor(parseBenchArgs(['scale', '--iterations', '2', '--scale', '120000']), 'scale')).toBe(2);
+    expect(iterationsFor(parseBenchArgs(['scale', '--iterations', '2', '--scale', '120000']), 'scale')).toBe(
+      2,
+    );
     expect(parseBenchArgs(['api-scale', '--seconds', '5'])).toMatchObject({
       suites: ['api-scale'],
       seconds: 5,

@@ -30,6 +30,8 @@ export interface BenchTarget {
   importDir?: string;
   neo4jVersion: string;
   neo4jEdition: string;
+  /** Neo4j's process, for the bench instance this run started. */
+  pid?: number;
   /** Closes the driver and stops the bench instance; safe to call more than once. */
   release(): Promise<void>;
 }
@@ -93,7 +95,7 @@ export async function openBenchTarget(options: { allowWipe: boolean; say: Say })
     external: false,
   };
   try {
-    return { ...(await connect(config, 'local', stop)), importDir };
+    return { ...(await connect(config, 'local', stop)), importDir, pid: started.pid };
   } catch (error) {
     await stop();
     throw error;

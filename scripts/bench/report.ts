@@ -2,7 +2,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadReport } from '../../graph/load/load-plan.ts';
-import type { ApiScaleSuiteResult } from './api-scale-suite.ts';
+import type { ApiScaleSuiteResult, RunFigures } from './api-scale-suite.ts';
 import type { ApiSuiteResult } from './api-suite.ts';
 import type { DrawSuiteResult } from './draw-suite.ts';
 import type { LoadSuiteResult } from './load-suite.ts';
@@ -242,6 +242,45 @@ function navSection(nav: NavSuiteResult): string {
   );
 }
 
+/** Where the cores went: CPU ms per request in Neo4j, the app and the client, each side. */
+function cpuTable(api: ApiScaleSuiteResult): string[] {
+  const measured = api.endpoints.filter((e) => e.app.cpu && e.bare.cpu);
+  if (measured.length === 0) return [];
+  const cell = (value: number | undefined) => (value === undefined ? '' : value.toFixed(2));
+  const total = (cpu: NonNullable<RunFigures['cpu']>) => (cpu.neo4jMs ?? 0) + (cpu.appMs ?? 0) + cpu.clientMs;
+  return [
+    '',
+    'CPU time per request, in ms, in each process (from /proc; the client is the bench process: the HTTP client for the app, the script and its driver for bare). With every core busy, requests per second are about the cores divided by the total.',
+    '',
+    table(
+      [
+        'endpoint',
+        'app: Neo4j',
+        'app: app',
+        'app: client',
+        'app: total',
+        'bare: Neo4j',
+        'bare: script',
+        'bare: total',
+      ],
+      measured.map((e) => {
+        const app = e.app.cpu as NonNullable<RunFigures['cpu']>;
+        const bare = e.bare.cpu as NonNullable<RunFigures['cpu']>;
+        return [
+          e.name,
+          cell(app.neo4jMs),
+          cell(app.appMs),
+          cell(app.clientMs),
+          cell(total(app)),
+          cell(bare.neo4jMs),
+          cell(bare.clientMs),
+          cell(total(bare)),
+        ];
+      }),
+    ),
+  ];
+}
+
 function apiScaleSection(api: ApiScaleSuiteResult): string {
   return [
     `### api-scale — the app beside a bare neo4j-driver script running the same Cypher, on ${int(api.nodes)} nodes and ${int(api.relationships)} relationships (scale ${int(api.scale)}); ${api.clients} concurrent connections for ${api.seconds} s per endpoint and side`,
@@ -272,6 +311,7 @@ function apiScaleSection(api: ApiScaleSuiteResult): string {
     ),
     '',
     `The neighbours request asks for the busiest document (${api.hub.id}, ${int(api.hub.degree)} relationships), capped at 500.`,
+    ...cpuTable(api),
     ...Object.entries(api.errors).map(([name, message]) => `\nFailed: ${name}: ${message}`),
   ].join('\n');
 }

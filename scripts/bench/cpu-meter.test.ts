@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ownCpuMs, processCpuMs, startCpuMeter } from './cpu-meter.ts';
+
+function burn(ms: number): void {
+  const end = performance.now() + ms;
+  let x = 0;
+  while (performance.now() < end) x += Math.sqrt(x + 1);
+}
+
+describe('the CPU meter', () => {
+  it("reads a process's CPU time from /proc as process.cpuUsage counts it, within clock ticks", () => {
+    const ownBefore = ownCpuMs();
+    const before = processCpuMs(process.pid) as number;
+    burn(200);
+    const grown = (processCpuMs(process.pid) as number) - before;
+    const ownGrown = ownCpuMs() - ownBefore;
+    // Both count every thread of the process; /proc in 10 ms ticks, read inside the other's bracket.
+    expect(ownGrown).toBeGreaterThan(20);
+    expect(Math.abs(grown - ownGrown)).toBeLessThan(40);
+  });
+
+  it('has no figure for a process that does not exist', () => {
+    expect(processCpuMs(2 ** 22 + 17)).toBeUndefined();
+  });
+
+  it('divides the CPU each process spent by the requests, and leaves out what it could not read', () => {
+    const meter = startCpuMeter({ app: process.pid, neo4j: 2 ** 22 + 17 });
+    burn(100);
+    const perRequest = meter.stop(10);
+    expect(perRequest.neo4jMs).toBeUndefined();
+    // 100 ms of work over 10 requests: about 10 ms each, seen by both readings of this process.
+    expect(perRequest.clientMs).toBeGreaterThan(5);
+    expect(perRequest.appMs).toBeGreaterThan(0);
+  });
+});
