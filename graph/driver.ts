@@ -43,10 +43,15 @@ export function openGraph(config: Neo4jConfig): Graph {
    * The fence checks cost no round trips of their own: they are sent without waiting, pipelined
    * with the work's statements (see fencedWork).
    */
+  // The generation the last finished read saw, inactive: a read that begins after it was learnt
+  // needs only the marker read after its work (see switch-guard.ts, 3.).
+  let knownGeneration: number | undefined;
   async function guardedRead<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number) {
     const deadline = performance.now() + SWITCH_WAIT_MS;
     for (;;) {
-      const outcome = await run('READ', (tx) => fencedWork(tx, work), timeoutMs);
+      const known = knownGeneration;
+      const outcome = await run('READ', (tx) => fencedWork(tx, work, known), timeoutMs);
+      if (outcome.after && !outcome.after.active) knownGeneration = outcome.after.generation;
       // A graph being written for the first time has no whole version to wait for.
       if (outcome.firstLoad) throw firstLoadRefusal(outcome.firstLoad);
       if (outcome.whole) {

@@ -1,0 +1,99 @@
+// The switch fence on the real test Neo4j: which marker reads a read sends, and when it is judged
+// whole. The readers-during-a-switch test (scripts/bench/scale-load.int.test.ts) runs it under a load.
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openTestGraph, wipeGraph } from '../test/graph-helpers.ts';
+import type { Graph } from './driver.ts';
+import { BEGIN_SWITCH, END_SWITCH, fencedWork, READ_SWITCH } from './switch-guard.ts';
+
+let graph: Graph;
+
+beforeAll(() => {
+  graph = openTestGraph();
+});
+beforeEach(async () => {
+  await wipeGraph(graph);
+  await graph.write((tx) => tx.run("CREATE (:Person {id: 'person:a', name: 'A'})"));
+});
+afterAll(async () => {
+  await wipeGraph(graph);
+  await graph.close();
+});
+
+/** Runs fencedWork in a read transaction of its own, counting the statements it sent. */
+async function fenced(knownGeneration?: number) {
+  const sent: string[] = [];
+  const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const outcome = await session.executeRead((tx) => {
+      const counting: ManagedTransaction = Object.create(tx);
+      counting.run = ((query: string, params?: Record<string, unknown>) => {
+        sent.push(query === READ_SWITCH ? 'marker' : 'work');
+        return tx.run(query, params);
+      }) as ManagedTransaction['run'];
+      return fencedWork(
+        counting,
+        async (work) => (await work.run('MATCH (p:Person) RETURN count(p) AS n')).records[0]?.get('n'),
+        knownGeneration,
+      );
+    });
+    return { outcome, sent };
+  } finally {
+    await session.close();
+  }
+}
+
+const switched = () =>
+  graph.write(async (tx) => {
+    await tx.run(BEGIN_SWITCH, { timeoutMs: neo4j.int(60_000) });
+    await tx.run(END_SWITCH, { switched: true });
+  });
+
+describe('the switch fence', () => {
+  it('reads the marker before and after the work when the generation is not known yet', async () => {
+    const { outcome, sent } = await fenced();
+    expect(sent).toEqual(['marker', 'work', 'marker']);
+    expect(outcome).toMatchObject({ whole: true, value: 1, after: { generation: 0, active: false } });
+  });
+
+  it('reads it only after the work when the generation is known, and trusts an unchanged one', async () => {
+    await switched();
+    const { outcome, sent } = await fenced(1);
+    expect(sent).toEqual(['work', 'marker']);
+    expect(outcome).toMatchObject({ whole: true, value: 1 });
+  });
+
+  it('does not trust a read whose known generation a switch has since raised', async () => {
+    await switched();
+    const { outcome } = await fenced(0);
+    expect(outcome).toMatchObject({ whole: false, after: { generation: 1, active: false } });
+  });
+
+  it('does not trust a read while a switch is active, known generation or not', async () => {
+    await graph.write((tx) => tx.run(BEGIN_SWITCH, { timeoutMs: neo4j.int(60_000) }));
+    expect((await fenced(0)).outcome).toMatchObject({ whole: false, after: { active: true } });
+    expect((await fenced()).outcome).toMatchObject({ whole: false });
+  });
+
+  it('lets graph.read learn the generation and retry once when a switch raised it', async () => {
+    await switched();
+    // A fresh Graph knows no generation: its first read sends both marker reads, and learns 1.
+    const reader = openTestGraph();
+    try {
+      expect(
+        await reader.read(async (tx) =>
+          (await tx.run('MATCH (p:Person) RETURN count(p) AS n')).records[0]?.get('n'),
+        ),
+      ).toBe(1);
+      await switched();
+      // The known generation (1) is now stale: the read is retried, and still answers.
+      expect(
+        await reader.read(async (tx) =>
+          (await tx.run('MATCH (p:Person) RETURN count(p) AS n')).records[0]?.get('n'),
+        ),
+      ).toBe(1);
+    } finally {
+      await reader.close();
+    }
+  });
+});
