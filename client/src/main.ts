@@ -16,7 +16,7 @@ import { createDateControl } from './explorer/date-control.ts';
 import { createDetailsPanel } from './explorer/details.ts';
 import { createFilters } from './explorer/filters.ts';
 import { renderLegend } from './explorer/legend.ts';
-import { buildOpening, withLoneNodeDrawn } from './explorer/opening.ts';
+import { buildOpening, openingFor, withLoneNodeDrawn } from './explorer/opening.ts';
 import { createSearch } from './explorer/search.ts';
 import { installExports } from './export/install.ts';
 import { createPostsPanel } from './posts/posts-panel.ts';
@@ -25,7 +25,6 @@ import { createColumnToggles } from './shell/columns.ts';
 import { createTabPanels, createTabs, type TabTable } from './shell/tabs.ts';
 import { createSourcesPanel } from './sources/sources-panel.ts';
 import { type AppState, initialState, linkOf } from './state/app-state.ts';
-import { EMPTY_LINK } from './state/link-state.ts';
 import { createStore } from './state/store.ts';
 import { decodeLink, encodeLink, isBlankLink } from './state/url-state.ts';
 import { createTimelinePanel } from './timeline/timeline-panel.ts';
@@ -204,7 +203,7 @@ function start(): void {
 
   function openDefault(): void {
     store.dispatch({ type: 'loadStarted' });
-    buildOpening(api).then(
+    buildOpening(api, store.getState().at).then(
       (opening) => {
         if (!opening) {
           note = 'The 2017 inspection was not found; search for a person or organisation to begin.';
@@ -212,16 +211,8 @@ function start(): void {
           return;
         }
         note = opening.note;
-        const current = store.getState();
-        store.dispatch({
-          type: 'restore',
-          // The opening's own arrangement (the accountability columns) unless the link chose one.
-          link: {
-            ...opening.link,
-            layout: current.layout === EMPTY_LINK.layout ? opening.link.layout : current.layout,
-            tab: current.tab,
-          },
-        });
+        // The opening's own day and arrangement (the accountability columns) unless the link chose them.
+        store.dispatch({ type: 'restore', link: openingFor(linkOf(store.getState()), opening.link) });
       },
       (error: unknown) => {
         const e = error instanceof ApiError ? error : new ApiError('INTERNAL', String(error), 0);

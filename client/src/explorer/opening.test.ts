@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ElementEdge, Elements } from '../../../graph/contract/api.ts';
+import type { ElementEdge, Elements, Neighbours, SearchResult } from '../../../graph/contract/api.ts';
+import type { Api } from '../api.ts';
 import { DEFAULT_LIMIT, EMPTY_LINK } from '../state/link-state.ts';
 import {
+  buildOpening,
   dayFor,
   firstDayHoldersKnown,
   heldPosts,
   inspectedOrganisations,
+  openingFor,
   pickInspection,
   postsOf,
   responsibleFor,
@@ -149,5 +152,93 @@ describe('a link naming only a node', () => {
     expect(withLoneNodeDrawn(full)).toBe(full);
     const edge = { ...EMPTY_LINK, selected: { kind: 'edge' as const, id: 'r1' } };
     expect(withLoneNodeDrawn(edge)).toBe(edge);
+  });
+});
+
+/**
+ * The API as the opening walks it, over a small graph: an inspection dated 12–16 June 2017 of the
+ * local area, the council responsible for it, the council's chief executive post, and its holder on
+ * any day. The holder lookups fail, as on a server under load: the opening then keeps the
+ * inspection's own day. Records which days the posts' neighbourhoods were asked on.
+ */
+function openingApi() {
+  const asked = { holders: 0, postDays: [] as (string | null)[] };
+  const nodes = [
+    {
+      data: {
+        id: 'inspection:i',
+        label: 'Inspection',
+        name: 'Inspection 2017',
+        date: '2017-06-12/2017-06-16',
+      },
+    },
+    node('org:area', 'Organisation'),
+    node('org:council', 'Organisation'),
+    node('post:ceo', 'Post'),
+    node('person:p', 'Person'),
+  ];
+  const edges = [
+    edge('inspection:i', 'org:area', 'INSPECTED'),
+    edge('org:council', 'org:area', 'RESPONSIBLE_FOR'),
+    edge('post:ceo', 'org:council', 'POST_IN'),
+    edge('person:p', 'post:ceo', 'HOLDS'),
+  ];
+  const around = (id: string): Neighbours => {
+    const touching = edges.filter((e) => e.data.source === id || e.data.target === id);
+    const ids = new Set(touching.flatMap((e) => [e.data.source, e.data.target]));
+    return {
+      elements: { nodes: nodes.filter((n) => ids.has(n.data.id)), edges: touching },
+      total: touching.length,
+      truncated: false,
+    };
+  };
+  const api = {
+    search: async (): Promise<SearchResult> => ({
+      results: [{ id: 'inspection:i', label: 'Inspection', name: 'Inspection 2017', score: 1 }],
+    }),
+    neighbours: async (id: string, params: { at?: string | null } = {}): Promise<Neighbours> => {
+      if (id.startsWith('post:')) asked.postDays.push(params.at ?? null);
+      return around(id);
+    },
+    accountabilityForOrg: async () => {
+      asked.holders += 1;
+      throw new Error('unavailable');
+    },
+  };
+  return { api: api as unknown as Api, asked };
+}
+
+describe("the opening and the link's date", () => {
+  it("is drawn on the inspection's day when the link names none", async () => {
+    const { api, asked } = openingApi();
+    const opening = await buildOpening(api);
+    expect(opening?.link.at).toBe('2017-06-12');
+    expect(asked.holders).toBeGreaterThan(0);
+    expect(opening?.link.expansions.map((e) => e.id)).toContain('post:ceo');
+  });
+
+  it("is drawn on the link's day, choosing the posts held then, when the link names one", async () => {
+    const { api, asked } = openingApi();
+    const opening = await buildOpening(api, '2017-11-21');
+    expect(opening?.link.at).toBe('2017-11-21');
+    expect(opening?.note).toBeNull();
+    // The link chose the day: the opening neither looks for another nor asks about the posts on one.
+    expect(asked.holders).toBe(0);
+    expect(asked.postDays).toEqual(['2017-11-21']);
+    expect(opening?.link.expansions.map((e) => e.id)).toContain('post:ceo');
+  });
+
+  it("keeps the link's date, tab and chosen layout over the opening's", () => {
+    const opening = {
+      ...EMPTY_LINK,
+      pinned: ['inspection:i'],
+      at: '2017-06-12',
+      layout: 'accountability' as const,
+    };
+    const link = { ...EMPTY_LINK, at: '2017-11-21', tab: 'posts' as const };
+    expect(openingFor(link, opening)).toEqual({ ...opening, at: '2017-11-21', tab: 'posts' });
+    // A link with no date (or the default layout) leaves the opening's choice.
+    expect(openingFor(EMPTY_LINK, opening)).toEqual(opening);
+    expect(openingFor({ ...EMPTY_LINK, layout: 'dagre' }, opening).layout).toBe('dagre');
   });
 });

@@ -7,8 +7,9 @@ import { DEFAULT_LIMIT, EMPTY_LINK, type LinkState } from '../state/link-state.t
 /**
  * What a blank link opens on: the 2017 local-area inspection, its findings, the organisations
  * it inspected and who led them. It is found by search rather than by a hard-coded id, so a renamed
- * seed still opens somewhere sensible. The day shown is the inspection's own when the sources say
- * who held the posts then; otherwise the first day after it on which they do, and the note says so.
+ * seed still opens somewhere sensible. The day shown is the link's when it names one (`?at=`);
+ * otherwise the inspection's own when the sources say who held the posts then, or else the first
+ * day after it on which they do, and the note says so.
  */
 
 export interface Opening {
@@ -167,8 +168,9 @@ async function dayWithHolders(
 /**
  * Inspection → the organisations it inspected → (when that is a partnership such as "the local
  * area") the organisations responsible for it → their posts held on the day → who held them.
+ * `at`: the day the link asked for; the opening is drawn on it, never on a day of its own choosing.
  */
-export async function buildOpening(api: Api): Promise<Opening | null> {
+export async function buildOpening(api: Api, at: string | null = null): Promise<Opening | null> {
   let inspectionId: string | null = null;
   for (const q of ['inspection 2017', 'inspection']) {
     const { results } = await api.search(q, { limit: 20 });
@@ -179,7 +181,7 @@ export async function buildOpening(api: Api): Promise<Opening | null> {
 
   const around = await api.neighbours(inspectionId, { limit: DISCOVERY_LIMIT });
   const inspection = around.elements.nodes.find((n) => n.data.id === inspectionId);
-  let { day, note } = dayFor(inspection?.data.date);
+  let { day, note } = at ? { day: at, note: null } : dayFor(inspection?.data.date);
   const inspected = inspectedOrganisations(around.elements, inspectionId);
   // A partnership ("the local area") is shown through the bodies responsible for it: its own
   // neighbourhood is mostly every finding ever made about it, which would bury the people. Which
@@ -195,7 +197,7 @@ export async function buildOpening(api: Api): Promise<Opening | null> {
   const responsible = ever ? responsibleFor(ever, inspected) : [];
   let orgs = responsible.length > 0 ? responsible : inspected;
   const [chosen, orgsOnFirstDay] = await Promise.all([
-    day && orgs.length > 0 ? dayWithHolders(api, orgs, day, note) : { day, note },
+    day && !at && orgs.length > 0 ? dayWithHolders(api, orgs, day, note) : { day, note },
     orgs.length > 0 ? neighbourhoods(api, orgs, firstDay) : null,
   ]);
   ({ day, note } = chosen);
@@ -236,6 +238,20 @@ export async function buildOpening(api: Api): Promise<Opening | null> {
       layout: 'accountability',
     },
     note,
+  };
+}
+
+/**
+ * The opening drawn for a link that names no node, keeping what the link did name: its date (a
+ * shared `?view=posts&at=2017-11-21` must open on 21 November 2017, not on the inspection's day),
+ * its layout unless it is the default, and its tab.
+ */
+export function openingFor(link: LinkState, opening: LinkState): LinkState {
+  return {
+    ...opening,
+    at: link.at ?? opening.at,
+    layout: link.layout === EMPTY_LINK.layout ? opening.layout : link.layout,
+    tab: link.tab,
   };
 }
 

@@ -33,6 +33,8 @@ describe('the chart as SVG', () => {
     expect(svg).toContain('data-ref="e:inspection:2017"');
     expect(svg).toContain('class="pc-cursor"');
     expect(svg).toContain('15 February 2019');
+    // The cursor's date is named, not only drawn, so it is read out and a test can read it.
+    expect(svg).toContain('data-day="2019-02-15" role="img" aria-label="Date shown: 15 February 2019"');
     expect(svg).not.toContain('tabindex');
   });
 

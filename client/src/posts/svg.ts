@@ -190,11 +190,17 @@ export function headerSvg(input: HeaderInput, o: SvgOptions): string {
   return `<rect x="0" y="0" width="${input.width}" height="${height}" fill="#ffffff"/><text x="8" y="14" font-size="11" fill="#475569">Post</text><text x="8" y="${AXIS_H + 10}" font-size="11" fill="#475569">Inspections, reports, findings</text><g clip-path="url(#pc-clip-h)">${ticks}${markers}</g><line x1="0" y1="${height - 0.5}" x2="${input.width}" y2="${height - 0.5}" stroke="#94a3b8"/><clipPath id="pc-clip-h"><rect x="${input.labelWidth}" y="0" width="${input.width - input.labelWidth}" height="${height}"/></clipPath>`;
 }
 
-/** The date cursor: a line over `height` at the middle of its day, with the date written by it. */
+/**
+ * The date cursor: a line over `height` at the middle of its day, with the date written by it. The
+ * labelled one (on the axis) is named "Date shown: …", so the date is read out, not only drawn; the
+ * line over the rows repeats it and is hidden from assistive technology.
+ */
 export function cursorSvg(scale: Scale, day: number, height: number, withLabel: boolean): string {
   const x = scale.x(day + 0.5);
+  const date = e(formatDate(dayString(day)));
   const label = withLabel
-    ? `<text x="${n(x + 4)}" y="${AXIS_H - 2}" font-size="11" font-weight="700" fill="#dc2626" paint-order="stroke" stroke="#ffffff" stroke-width="3">${e(formatDate(dayString(day)))}</text>`
+    ? `<text x="${n(x + 4)}" y="${AXIS_H - 2}" font-size="11" font-weight="700" fill="#dc2626" paint-order="stroke" stroke="#ffffff" stroke-width="3">${date}</text>`
     : '';
-  return `<g class="pc-cursor" pointer-events="none"><line x1="${n(x)}" y1="0" x2="${n(x)}" y2="${height}" stroke="#dc2626" stroke-width="1.5"/>${label}</g>`;
+  const name = withLabel ? `role="img" aria-label="Date shown: ${date}"` : 'aria-hidden="true"';
+  return `<g class="pc-cursor" data-day="${dayString(day)}" ${name} pointer-events="none"><line x1="${n(x)}" y1="0" x2="${n(x)}" y2="${height}" stroke="#dc2626" stroke-width="1.5"/>${label}</g>`;
 }
