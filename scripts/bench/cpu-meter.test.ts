@@ -28,8 +28,9 @@ describe('the CPU meter', () => {
     burn(100);
     const perRequest = meter.stop(10);
     expect(perRequest.neo4jMs).toBeUndefined();
-    // 100 ms of work over 10 requests: about 10 ms each, seen by both readings of this process.
-    expect(perRequest.clientMs).toBeGreaterThan(5);
-    expect(perRequest.appMs).toBeGreaterThan(0);
+    // This process was read both ways: process.cpuUsage (the client) and /proc (as the app), whose
+    // 10 ms ticks over 10 requests make 1 ms a request; however busy the machine, it did some work.
+    expect(perRequest.clientMs).toBeGreaterThan(0);
+    expect(Math.abs((perRequest.appMs as number) - perRequest.clientMs)).toBeLessThan(4);
   });
 });

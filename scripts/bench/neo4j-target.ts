@@ -57,7 +57,9 @@ export async function openBenchTarget(options: { allowWipe: boolean; say: Say })
       );
     }
     say(`Using the external Neo4j at ${config.uri} (--allow-wipe: its data will be deleted).`);
-    return connect(config, 'external', async () => {});
+    // An external Neo4j on this machine may name its process, so api-scale can report its CPU.
+    const pid = Number(process.env.NEO4J_PID) || undefined;
+    return { ...(await connect(config, 'external', async () => {})), ...(pid ? { pid } : {}) };
   }
 
   let stopped: Promise<unknown> | null = null;
