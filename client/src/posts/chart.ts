@@ -105,7 +105,8 @@ export interface View {
   headerHeight: number;
   drawings(row: Row & { kind: 'post' }): ItemDrawing[][];
   hasData(row: Row & { kind: 'post' }): boolean;
-  fitTitle(title: string): string;
+  /** A post title, or an organisation's heading, cut with an ellipsis to fit the label column. */
+  fitTitle(title: string, heading?: boolean): string;
 }
 
 /** The chart at `range` drawn `width` pixels wide (titles included). */
@@ -127,7 +128,9 @@ export function createView(model: ChartModel, range: Range, width: number, measu
       return d;
     },
     hasData: (row) => rowHasDataIn(row, range),
-    fitTitle: (title) => fitText(title, model.labelWidth - 14, (t, s) => measure(t, s)) ?? '',
+    // An organisation's heading is 13 px bold: measured at 13 px and a tenth wider for the weight.
+    fitTitle: (title, heading = false) =>
+      fitText(title, model.labelWidth - 14, (t, s) => (heading ? measure(t, 13) * 1.1 : measure(t, s))) ?? '',
   };
 }
 

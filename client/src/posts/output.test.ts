@@ -55,6 +55,27 @@ describe('the chart as SVG', () => {
     expect(svg).toContain('Chief &lt;Executive&gt; &amp;');
   });
 
+  it("cuts an organisation's heading that is wider than the label column, with its full name as a tooltip", () => {
+    const chart = messyChart();
+    const org = chart.organisations[0];
+    if (!org) throw new Error('fixture');
+    org.name = 'NHS Greater Manchester Integrated Care Board and its many committees';
+    const model = createModel(chart, measure);
+    const view = createView(
+      model,
+      { start: dayNumber('2014-01-01'), end: dayNumber('2023-12-31') },
+      1400,
+      measure,
+    );
+    const svg = chartSvgDocument(model, view, 1400, null);
+    const heading = /<g class="pc-org"[^>]*>.*?<text[^>]*>([^<]*)<title>([^<]*)<\/title>/.exec(svg);
+    expect(heading?.[2]).toBe(org.name);
+    const shown = heading?.[1] ?? '';
+    expect(shown.endsWith('…')).toBe(true);
+    // Bold 13 px, measured as the chart does: it ends before the column of relations begins.
+    expect(measure(shown, 13) * 1.1).toBeLessThanOrEqual(model.labelWidth - 14);
+  });
+
   // A big drawing on a loaded machine: the default 5 s is not about speed here, only room to run.
   it('draws 500 posts over 25 years with every title', { timeout: 60_000 }, () => {
     const chart = syntheticChart(500, 25);

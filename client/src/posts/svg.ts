@@ -103,7 +103,7 @@ export interface RowsInput {
   width: number;
   drawings(row: Extract<Row, { kind: 'post' }>): ItemDrawing[][];
   hasData(row: Extract<Row, { kind: 'post' }>): boolean;
-  fitTitle(title: string): string;
+  fitTitle(title: string, heading?: boolean): string;
   ticks: readonly Tick[];
 }
 
@@ -114,7 +114,7 @@ export function rowsSvg(input: RowsInput, o: SvgOptions): string {
   for (const row of input.rows) {
     if (row.kind === 'org') {
       parts.push(
-        `<g class="pc-org" transform="translate(0,${row.top})"><rect x="0" y="0" width="${width}" height="${row.height}" fill="#f1f5f9"/><text x="8" y="${row.height - 9}" font-size="13" font-weight="700" fill="#0f172a">${e(row.org.name)}</text><text x="${labelWidth + 8}" y="${row.height - 9}" font-size="11" fill="#475569">${e(row.org.relation)}</text></g>`,
+        `<g class="pc-org" transform="translate(0,${row.top})"><rect x="0" y="0" width="${width}" height="${row.height}" fill="#f1f5f9"/><text x="8" y="${row.height - 9}" font-size="13" font-weight="700" fill="#0f172a">${e(input.fitTitle(row.org.name, true))}<title>${e(row.org.name)}</title></text><text x="${labelWidth + 8}" y="${row.height - 9}" font-size="11" fill="#475569">${e(row.org.relation)}</text></g>`,
       );
       continue;
     }
