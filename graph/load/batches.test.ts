@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunksByBytes, inFlight } from './batches.ts';
+import { chunksByBytes, inFlight, propertyKeys, setters } from './batches.ts';
 
 const item = (text: string) => ({ properties: { text } });
 
@@ -56,5 +56,27 @@ describe('inFlight', () => {
     // Task 1 failed while task 0 was still running: nothing new started, task 0 ran to its end.
     expect(started).toEqual([0, 1]);
     expect(finished).toBe(1);
+  });
+});
+
+describe('explicit property setters', () => {
+  it('lists every key any row has, once, in first-seen order', () => {
+    expect(
+      propertyKeys([
+        { id: 'a', name: 'A' },
+        { id: 'b', aliases: ['B'] },
+      ]),
+    ).toEqual(['id', 'name', 'aliases']);
+  });
+
+  it('refuses a key that is not a plain identifier, so no key can change the statement', () => {
+    expect(() => propertyKeys([{ 'x` = 1 DETACH DELETE n //': 1 }])).toThrow(/not a plain identifier/);
+    expect(() => propertyKeys([{ '': 1 }])).toThrow(/not a plain identifier/);
+  });
+
+  it('sets each key from the row by name, quoted', () => {
+    expect(setters('r', 'row.properties', ['id', 'evidenceQuotes'])).toBe(
+      'r.`id` = row.properties.`id`, r.`evidenceQuotes` = row.properties.`evidenceQuotes`',
+    );
   });
 });

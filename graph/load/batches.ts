@@ -9,6 +9,29 @@ export function assertType(type: string): asserts type is RelationshipType {
     throw new Error(`Unknown relationship type ${type}`);
 }
 
+/**
+ * Property keys are written into the batch statements' text (an explicit `SET n.key = row.key` each,
+ * which Cypher plans without the Eager step a whole-map `SET n = row` gets): only plain identifiers,
+ * and each is quoted as one besides.
+ */
+export function assertPropertyKey(key: string): void {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+    throw new Error(`Property key ${JSON.stringify(key)} is not a plain identifier`);
+}
+
+/** Every key any row has, in first-seen order, each checked by assertPropertyKey. */
+export function propertyKeys(rows: readonly Record<string, unknown>[]): string[] {
+  const keys = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) keys.add(key);
+  for (const key of keys) assertPropertyKey(key);
+  return [...keys];
+}
+
+/** `n.\`a\` = row.\`a\`, …`: an absent key sets null, which leaves the property unset, as a map would. */
+export function setters(variable: string, source: string, keys: readonly string[]): string {
+  return keys.map((key) => `${variable}.\`${key}\` = ${source}.\`${key}\``).join(', ');
+}
+
 export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));

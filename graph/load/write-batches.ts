@@ -3,7 +3,16 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../driver.ts';
 import type { GraphPlan } from '../seed/plan.ts';
 import type { NodeLabel, RelationshipType } from '../seed/schema.ts';
-import { approximateBytes, assertLabel, assertType, chunksByBytes, groupBy, inFlight } from './batches.ts';
+import {
+  approximateBytes,
+  assertLabel,
+  assertType,
+  chunksByBytes,
+  groupBy,
+  inFlight,
+  propertyKeys,
+  setters,
+} from './batches.ts';
 import { explainLimit } from './limit-error.ts';
 
 export interface BatchOptions {
@@ -30,17 +39,19 @@ export interface BatchTimings {
   jsMs: number;
 }
 
-const createNodes = (label: string) => `
+// Properties are set one by one, not as a map (`SET n = row`), which Cypher plans with an Eager
+// step that holds the whole batch before writing on; keys are checked identifiers (batches.ts).
+const createNodes = (label: string, keys: readonly string[]) => `
 UNWIND $rows AS row
-CREATE (n:${label}) SET n = row
-RETURN n.id AS id, elementId(n) AS elementId`;
+CREATE (n:${label}) SET ${setters('n', 'row', keys)}
+RETURN row.id AS id, elementId(n) AS elementId`;
 
 // Ends are found by the element ids the node batches returned: no index on the written labels needed.
-const createRelationships = (type: RelationshipType) => `
+const createRelationships = (type: RelationshipType, keys: readonly string[]) => `
 UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row.a
 MATCH (b) WHERE elementId(b) = row.b
-CREATE (a)-[r:${type}]->(b) SET r = row.properties
+CREATE (a)-[r:${type}]->(b) SET ${setters('r', 'row.properties', keys)}
 RETURN count(r) AS written`;
 
 /**
@@ -68,8 +79,9 @@ export async function writeInBatches(
       for (const batch of chunksByBytes(nodes, options.nodeBatch, options.batchBytes)) {
         yield async () => {
           const rows = batch.map((n) => n.properties);
+          const query = createNodes(labelFor(label), propertyKeys(rows));
           const result = await write(graph, { step: `writing ${label} nodes`, rows: batch }, (tx) =>
-            tx.run(createNodes(labelFor(label)), { rows }),
+            tx.run(query, { rows }),
           );
           for (const record of result.records) elementIds.set(record.get('id'), record.get('elementId'));
           progress(batch.length, `wrote ${label}`);
@@ -90,8 +102,9 @@ export async function writeInBatches(
             b: elementIds.get(r.target) ?? null,
             properties: r.properties,
           }));
+          const query = createRelationships(type, propertyKeys(batch.map((r) => r.properties)));
           const result = await write(graph, { step: `writing ${type} relationships`, rows: batch }, (tx) =>
-            tx.run(createRelationships(type), { rows }),
+            tx.run(query, { rows }),
           );
           const count = Number(result.records[0]?.get('written') ?? 0);
           if (count !== batch.length) {
