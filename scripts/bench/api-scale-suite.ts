@@ -12,7 +12,7 @@ import type { Graph } from '../../graph/driver.ts';
 import { queryFor } from '../../graph/label-queries.ts';
 import { loadPlan } from '../../graph/load/load-plan.ts';
 import { ACCOUNTABILITY_BY_ORG } from '../../server/accountability/accountability-queries.ts';
-import type { ServerConfig } from '../../server/config.ts';
+import { DEFAULT_LIMITS, type ServerConfig } from '../../server/config.ts';
 import { NEIGHBOURS } from '../../server/nodes/node-queries.ts';
 import { luceneQuery } from '../../server/search/lucene-query.ts';
 import { SEARCH } from '../../server/search/search-queries.ts';
@@ -239,6 +239,17 @@ export async function runApiScaleSuite(options: {
     port: 0,
     cypher: { timeoutMs: 10_000, maxRows: 1_000, maxQueryLength: 20_000 },
     dataDir: path.join(root, '.cache', 'bench-data'),
+    // Sized for the load it is given, as a deployment for 32 clients would be (NEO4J_SESSIONS,
+    // NEO4J_SESSION_WAIT_MS, API_READ_TIMEOUT_MS): as many sessions as the bare script has clients,
+    // and the same patience, so a slow answer counts in the percentiles on both sides instead of
+    // being shed on one. With the single-person defaults (16 sessions, 5 s wait), the 1M run's
+    // neighbours requests were answered 503 "busy" 14 times.
+    limits: {
+      ...DEFAULT_LIMITS,
+      neo4jSessions: CLIENTS,
+      neo4jWaitMs: APP_REQUEST_TIMEOUT_MS,
+      readTimeoutMs: APP_REQUEST_TIMEOUT_MS,
+    },
   };
   // The app runs in its own process, as deployed (see app-process.ts); the bare script runs here.
   const server = await startAppProcess({ neo4j: options.neo4j, server: config });
