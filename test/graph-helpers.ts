@@ -24,6 +24,20 @@ export async function wipeGraph(graph: Graph): Promise<void> {
   await graph.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
 }
 
+/** Nodes per label (the switch marker left out) and relationships per type, as planCounts gives them. */
+export async function countsInGraph(graph: Graph) {
+  return graph.read(async (tx) => {
+    const nodes = await tx.run(
+      'MATCH (n) WHERE NOT n:LoadSwitch RETURN labels(n)[0] AS label, count(*) AS count',
+    );
+    const rels = await tx.run('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count');
+    return {
+      nodes: Object.fromEntries(nodes.records.map((r) => [r.get('label'), Number(r.get('count'))])),
+      relationships: Object.fromEntries(rels.records.map((r) => [r.get('type'), Number(r.get('count'))])),
+    };
+  });
+}
+
 /** An empty graph with the project's seeds loaded, as `npm start` would leave it. */
 export async function resetToProjectSeeds(graph: Graph, root = PROJECT_ROOT): Promise<LoadReport> {
   await wipeGraph(graph);

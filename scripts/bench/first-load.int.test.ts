@@ -9,8 +9,8 @@ import { type LoadOptions, loadPlan } from '../../graph/load/load-plan.ts';
 import type { GraphPlan } from '../../graph/seed/plan.ts';
 import { planCounts } from '../../graph/seed/prepare.ts';
 import { SWITCH_LABEL } from '../../graph/switch-guard.ts';
-import { openTestGraph, wipeGraph } from '../../test/graph-helpers.ts';
-import { syntheticPlan } from './synthetic-plan.ts';
+import { countsInGraph, openTestGraph, wipeGraph } from '../../test/graph-helpers.ts';
+import { syntheticPlan, withUnknownEnd } from './synthetic-plan.ts';
 
 const SCALE = 300;
 /** The machine may be shared and slow: a generous limit, never a timing assertion. */
@@ -91,16 +91,7 @@ describe('a large first load into an empty graph', () => {
       // The reader ran while batches were written, and was refused then.
       expect(seen.some((view) => 'refused' in view)).toBe(true);
       expect(seen.at(-1)).toEqual({ people });
-      const counts = await graph.read(async (tx) => {
-        const nodes = await tx.run(
-          `MATCH (n) WHERE NOT n:${SWITCH_LABEL} RETURN labels(n)[0] AS label, count(*) AS count`,
-        );
-        const rels = await tx.run('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count');
-        return {
-          nodes: Object.fromEntries(nodes.records.map((r) => [r.get('label'), Number(r.get('count'))])),
-          relationships: Object.fromEntries(rels.records.map((r) => [r.get('type'), Number(r.get('count'))])),
-        };
-      });
+      const counts = await countsInGraph(graph);
       expect(counts).toEqual(planCounts(plan));
       expect(await marker()).toEqual({ active: false, firstLoad: false, generation: 1 });
       // A second load finds the graph loaded and writes nothing.
@@ -112,21 +103,7 @@ describe('a large first load into an empty graph', () => {
   it(
     'leaves the graph empty and served when it fails part-way',
     async () => {
-      const broken: GraphPlan = {
-        nodes: plan.nodes,
-        relationships: [
-          ...plan.relationships,
-          {
-            id: 'STATED:person:synthetic-0>org:nowhere',
-            type: 'STATED',
-            source: 'person:synthetic-0',
-            target: 'org:nowhere',
-            sourceLabel: 'Person',
-            targetLabel: 'Organisation',
-            properties: { id: 'STATED:person:synthetic-0>org:nowhere', seedHash: 'x' },
-          },
-        ],
-      };
+      const broken = withUnknownEnd(plan);
       await expect(loadPlan(graph, broken, OPTIONS)).rejects.toThrow(/org:nowhere/);
       expect(await countPeople()).toBe(0);
       const left = await graph.read(async (tx) =>

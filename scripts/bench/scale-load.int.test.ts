@@ -8,8 +8,8 @@ import { applySchema } from '../../graph/load/apply-schema.ts';
 import { type LoadOptions, type LoadReport, loadPlan } from '../../graph/load/load-plan.ts';
 import { type GraphPlan, hashProperties, type Properties } from '../../graph/seed/plan.ts';
 import { planCounts } from '../../graph/seed/prepare.ts';
-import { openTestGraph, wipeGraph } from '../../test/graph-helpers.ts';
-import { syntheticPlan } from './synthetic-plan.ts';
+import { countsInGraph, openTestGraph, wipeGraph } from '../../test/graph-helpers.ts';
+import { syntheticPlan, withUnknownEnd } from './synthetic-plan.ts';
 
 const SCALE = 400;
 /** The machine may be shared and slow: a generous limit, never a timing assertion. */
@@ -23,19 +23,6 @@ const READ_PAUSE_MS = 25;
 
 let graph: Graph;
 let plan: GraphPlan;
-
-async function countsInGraph() {
-  return graph.read(async (tx) => {
-    const nodes = await tx.run(
-      'MATCH (n) WHERE NOT n:LoadSwitch RETURN labels(n)[0] AS label, count(*) AS count',
-    );
-    const rels = await tx.run('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count');
-    return {
-      nodes: Object.fromEntries(nodes.records.map((r) => [r.get('label'), Number(r.get('count'))])),
-      relationships: Object.fromEntries(rels.records.map((r) => [r.get('type'), Number(r.get('count'))])),
-    };
-  });
-}
 
 /** The plan with every person renamed, which changes far more items than the in-place limit. */
 function renamedPlan(suffix: string, extra: Properties = {}): GraphPlan {
@@ -108,7 +95,7 @@ describe('loading a graph too large for one transaction', () => {
       expect(report.mode).toBe('first-load');
       expect(report.totals.relationships.created).toBe(plan.relationships.length);
       // Only domain labels remain: nothing staged or retired is left behind.
-      expect(await countsInGraph()).toEqual(planCounts(plan));
+      expect(await countsInGraph(graph)).toEqual(planCounts(plan));
 
       const sample = plan.relationships.filter((_, i) => i % 97 === 0);
       const found = await graph.read(async (tx) =>
@@ -215,21 +202,7 @@ describe('loading a graph too large for one transaction', () => {
       const before = await fingerprintGraph(graph);
       const changed = renamedPlan(' v3');
       // The last relationship joins a node the plan does not have: staging fails after many batches.
-      const broken: GraphPlan = {
-        nodes: changed.nodes,
-        relationships: [
-          ...changed.relationships,
-          {
-            id: 'STATED:person:synthetic-0>org:nowhere',
-            type: 'STATED',
-            source: 'person:synthetic-0',
-            target: 'org:nowhere',
-            sourceLabel: 'Person',
-            targetLabel: 'Organisation',
-            properties: { id: 'STATED:person:synthetic-0>org:nowhere', seedHash: 'x' },
-          },
-        ],
-      };
+      const broken = withUnknownEnd(changed);
       await expect(loadPlan(graph, broken, OPTIONS)).rejects.toThrow(/org:nowhere/);
       expect(await fingerprintGraph(graph)).toBe(before);
     },

@@ -283,3 +283,23 @@ export function sharedSyntheticPlan(scale: number): GraphPlan {
   if (lastPlan?.scale !== scale) lastPlan = { scale, plan: syntheticPlan(scale) };
   return lastPlan.plan;
 }
+
+/** The plan with one more relationship, whose end the plan does not have: a load of it fails late. */
+export function withUnknownEnd(plan: GraphPlan): GraphPlan {
+  const id = 'STATED:person:synthetic-0>org:nowhere';
+  return {
+    nodes: plan.nodes,
+    relationships: [
+      ...plan.relationships,
+      {
+        id,
+        type: 'STATED',
+        source: 'person:synthetic-0',
+        target: 'org:nowhere',
+        sourceLabel: 'Person',
+        targetLabel: 'Organisation',
+        properties: { id, seedHash: 'x' },
+      },
+    ],
+  };
+}
