@@ -5,6 +5,7 @@ import type {
   GraphSchemaInfo,
   Neighbours,
   NodeDetail,
+  Opening,
 } from '../../graph/contract/api.ts';
 import type { Api } from './api.ts';
 
@@ -22,6 +23,11 @@ export interface DataCache {
   accountabilityForOrg(org: string, at: string): Promise<AccountabilityByOrg>;
   accountabilityForFinding(finding: string): Promise<AccountabilityByFinding>;
   accountabilityForReport(report: string): Promise<AccountabilityByFinding>;
+  /**
+   * Keep what GET /api/opening read in advance, under the keys the canvas asks by, so drawing the
+   * opening (and clicking around it later) asks none of it again. What is already kept stays.
+   */
+  prime(opening: Opening): void;
   /** Forget everything fetched (after the database comes back, say). */
   clear(): void;
 }
@@ -37,6 +43,11 @@ function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<
   return promise;
 }
 
+/** One key per neighbourhood as asked: node, day, limit and relationship types (undefined: all). */
+function neighboursKey(id: string, at: string | null, limit: number, types?: readonly string[] | null) {
+  return `${id}|${at ?? ''}|${limit}|${types?.join(',') ?? '*'}`;
+}
+
 export function createDataCache(api: Api): DataCache {
   const nodes = new Map<string, Promise<NodeDetail>>();
   const neighbours = new Map<string, Promise<Neighbours>>();
@@ -47,7 +58,7 @@ export function createDataCache(api: Api): DataCache {
   return {
     node: (id) => memo(nodes, id, () => api.node(id)),
     neighbours: (id, at, limit, types) =>
-      memo(neighbours, `${id}|${at ?? ''}|${limit}|${types?.join(',') ?? '*'}`, () =>
+      memo(neighbours, neighboursKey(id, at, limit, types), () =>
         api.neighbours(id, { at, limit, types: types ? [...types] : undefined }),
       ),
     schema: () => memo(schemas, 'schema', () => api.schema()),
@@ -57,6 +68,14 @@ export function createDataCache(api: Api): DataCache {
       memo(byFinding, finding, () => api.accountabilityForFinding(finding)),
     accountabilityForReport: (report) =>
       memo(byFinding, `report|${report}`, () => api.accountabilityForReport(report)),
+    prime(opening) {
+      for (const detail of opening.nodes)
+        if (!nodes.has(detail.node.id)) nodes.set(detail.node.id, Promise.resolve(detail));
+      for (const { id, at, limit, types, result } of opening.neighbours) {
+        const key = neighboursKey(id, at, limit, types);
+        if (!neighbours.has(key)) neighbours.set(key, Promise.resolve(result));
+      }
+    },
     clear() {
       for (const map of [nodes, neighbours, documents, byOrg, byFinding, schemas]) map.clear();
     },

@@ -16,19 +16,17 @@ import { createDateControl } from './explorer/date-control.ts';
 import { createDetailsPanel } from './explorer/details.ts';
 import { createFilters } from './explorer/filters.ts';
 import { renderLegend } from './explorer/legend.ts';
-import { buildOpening, withLoneNodeDrawn } from './explorer/opening.ts';
+import { openingOf, withLoneNodeDrawn } from './explorer/opening.ts';
 import { createSearch } from './explorer/search.ts';
 import { installExports } from './export/install.ts';
-import { createPostsPanel } from './posts/posts-panel.ts';
 import { createHealthBanner } from './shell/banner.ts';
 import { createColumnToggles } from './shell/columns.ts';
+import { lazyTab } from './shell/lazy-tab.ts';
 import { createTabPanels, createTabs, type TabTable } from './shell/tabs.ts';
-import { createSourcesPanel } from './sources/sources-panel.ts';
 import { type AppState, initialState, linkOf } from './state/app-state.ts';
 import { EMPTY_LINK } from './state/link-state.ts';
 import { createStore } from './state/store.ts';
 import { decodeLink, encodeLink, isBlankLink } from './state/url-state.ts';
-import { createTimelinePanel } from './timeline/timeline-panel.ts';
 import type { Deps } from './ui/deps.ts';
 // The page's CSS, in cascade order (later rules win ties): the frame, shared pieces, the evidence, the
 // explorer. A tab's own CSS (timeline, console) and the exports' come with their modules.
@@ -61,7 +59,8 @@ function start(): void {
 
   /**
    * The tabs, in the order of `TABS` (state/link-state.ts): a title and how to fill the panel. A new
-   * tab is its name in `TABS` plus one entry here; its module and CSS live in its own folder.
+   * tab is its name in `TABS` plus one entry here; its module and CSS live in its own folder. All but
+   * the explorer are loaded when first shown, so the opening view does not wait for them.
    */
   const tabs: TabTable = {
     explore: {
@@ -74,9 +73,19 @@ function start(): void {
     timeline: {
       title: 'Timeline',
       panelClass: 'timeline-tab-panel',
-      build: (panel) => createTimelinePanel(panel, deps),
+      build: (panel) =>
+        lazyTab('timeline', panel, () =>
+          import('./timeline/timeline-panel.ts').then((m) => m.createTimelinePanel(panel, deps)),
+        ),
     },
-    posts: { title: 'Posts', panelClass: 'posts-tab-panel', build: (panel) => createPostsPanel(panel, deps) },
+    posts: {
+      title: 'Posts',
+      panelClass: 'posts-tab-panel',
+      build: (panel) =>
+        lazyTab('posts', panel, () =>
+          import('./posts/posts-panel.ts').then((m) => m.createPostsPanel(panel, deps)),
+        ),
+    },
     console: {
       title: 'Console',
       panelClass: 'console-tab-panel',
@@ -92,7 +101,10 @@ function start(): void {
     sources: {
       title: 'Sources',
       panelClass: 'sources-tab-panel',
-      build: (panel) => createSourcesPanel(panel, deps),
+      build: (panel) =>
+        lazyTab('sources', panel, () =>
+          import('./sources/sources-panel.ts').then((m) => m.createSourcesPanel(panel, deps)),
+        ),
     },
   };
 
@@ -204,13 +216,17 @@ function start(): void {
 
   function openDefault(): void {
     store.dispatch({ type: 'loadStarted' });
-    buildOpening(api).then(
-      (opening) => {
-        if (!opening) {
+    // One request answers the whole opening, with what drawing it reads; the cache keeps those, so
+    // the canvas draws without asking again (bench: nav counts the rounds before the opening is drawn).
+    api.opening().then(
+      (answer) => {
+        data.prime(answer);
+        if (!answer.view) {
           note = 'The 2017 inspection was not found; search for a person or organisation to begin.';
           store.dispatch({ type: 'loadSucceeded', nodeCount: 0, notices: [] });
           return;
         }
+        const opening = openingOf(answer.view);
         note = opening.note;
         const current = store.getState();
         store.dispatch({
