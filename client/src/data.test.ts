@@ -19,6 +19,10 @@ const around = (id: string): Neighbours => ({
 function recordingApi() {
   const asked: string[] = [];
   const api = {
+    schema: async () => {
+      asked.push('schema');
+      return SCHEMA;
+    },
     node: async (id: string) => {
       asked.push(`node ${id}`);
       return detail(id);
@@ -31,8 +35,10 @@ function recordingApi() {
   return { api, asked };
 }
 
+const SCHEMA = { labels: [], relationshipTypes: [{ type: 'HOLDS', count: 3 }], propertyKeys: [] };
 const OPENING: Opening = {
   view: null,
+  schema: SCHEMA,
   nodes: [detail('inspection:i')],
   neighbours: [
     { id: 'inspection:i', at: '2017-11-21', limit: 25, types: ['HOLDS', 'FOUND'], result: around('a') },
@@ -42,10 +48,29 @@ const OPENING: Opening = {
 };
 
 describe('the data cache primed by the opening', () => {
+  it('answers the schema from the opening while it is still in flight, and asks again if it fails', async () => {
+    const { api, asked } = recordingApi();
+    const data = createDataCache(api);
+    let arrive: (opening: Opening) => void = () => {};
+    data.prime(new Promise<Opening>((resolve) => (arrive = resolve)));
+    const schema = data.schema();
+    arrive(OPENING);
+    expect(await schema).toEqual(SCHEMA);
+    expect(asked).toEqual([]);
+
+    const failing = createDataCache(api);
+    const refused = Promise.reject(new Error('down'));
+    failing.prime(refused);
+    await expect(failing.schema()).rejects.toThrow('down');
+    expect(await failing.schema()).toEqual(SCHEMA);
+    expect(asked).toEqual(['schema']);
+  });
+
   it('answers the opening’s reads from the opening, under the keys the canvas asks by', async () => {
     const { api, asked } = recordingApi();
     const data = createDataCache(api);
-    data.prime(OPENING);
+    data.prime(Promise.resolve(OPENING));
+    await Promise.resolve();
     expect((await data.node('inspection:i')).node.id).toBe('inspection:i');
     const first = await data.neighbours('inspection:i', '2017-11-21', 25, ['HOLDS', 'FOUND']);
     expect(first.elements.nodes[0]?.data.id).toBe('a');
@@ -59,7 +84,8 @@ describe('the data cache primed by the opening', () => {
   it('still asks for what the opening did not read: another day, limit or set of types', async () => {
     const { api, asked } = recordingApi();
     const data = createDataCache(api);
-    data.prime(OPENING);
+    data.prime(Promise.resolve(OPENING));
+    await Promise.resolve();
     await data.neighbours('inspection:i', '2018-01-01', 25, ['HOLDS', 'FOUND']);
     await data.neighbours('inspection:i', '2017-11-21', 50, ['HOLDS', 'FOUND']);
     await data.neighbours('inspection:i', '2017-11-21', 25);
@@ -76,7 +102,8 @@ describe('the data cache primed by the opening', () => {
     const { api, asked } = recordingApi();
     const data = createDataCache(api);
     await data.node('inspection:i');
-    data.prime({ ...OPENING, nodes: [{ ...detail('inspection:i'), degree: 7 }] });
+    data.prime(Promise.resolve({ ...OPENING, nodes: [{ ...detail('inspection:i'), degree: 7 }] }));
+    await Promise.resolve();
     expect((await data.node('inspection:i')).degree).toBe(0);
     data.clear();
     await data.neighbours('post:ceo', '2017-11-21', 25, ['HOLDS']);

@@ -24,10 +24,12 @@ export interface DataCache {
   accountabilityForFinding(finding: string): Promise<AccountabilityByFinding>;
   accountabilityForReport(report: string): Promise<AccountabilityByFinding>;
   /**
-   * Keep what GET /api/opening read in advance, under the keys the canvas asks by, so drawing the
-   * opening (and clicking around it later) asks none of it again. What is already kept stays.
+   * Keep what GET /api/opening reads in advance, under the keys the canvas asks by, so drawing the
+   * opening (and clicking around it later) asks none of it again. Given the request in flight: the
+   * schema is answered from it at once (nobody asks /api/schema as well), the rest once it arrives,
+   * before anyone awaiting the same promise later hears of it. What is already kept stays.
    */
-  prime(opening: Opening): void;
+  prime(opening: Promise<Opening>): void;
   /** Forget everything fetched (after the database comes back, say). */
   clear(): void;
 }
@@ -69,12 +71,19 @@ export function createDataCache(api: Api): DataCache {
     accountabilityForReport: (report) =>
       memo(byFinding, `report|${report}`, () => api.accountabilityForReport(report)),
     prime(opening) {
-      for (const detail of opening.nodes)
-        if (!nodes.has(detail.node.id)) nodes.set(detail.node.id, Promise.resolve(detail));
-      for (const { id, at, limit, types, result } of opening.neighbours) {
-        const key = neighboursKey(id, at, limit, types);
-        if (!neighbours.has(key)) neighbours.set(key, Promise.resolve(result));
-      }
+      // A failed opening leaves the schema to be asked for again, like any failed read.
+      memo(schemas, 'schema', () => opening.then((answer) => answer.schema));
+      opening.then(
+        (answer) => {
+          for (const detail of answer.nodes)
+            if (!nodes.has(detail.node.id)) nodes.set(detail.node.id, Promise.resolve(detail));
+          for (const { id, at, limit, types, result } of answer.neighbours) {
+            const key = neighboursKey(id, at, limit, types);
+            if (!neighbours.has(key)) neighbours.set(key, Promise.resolve(result));
+          }
+        },
+        () => {},
+      );
     },
     clear() {
       for (const map of [nodes, neighbours, documents, byOrg, byFinding, schemas]) map.clear();

@@ -1,5 +1,6 @@
 // First, before any module that parses with zod or mounts an editor.
 import './csp.ts';
+import type { Opening } from '../../graph/contract/api.ts';
 import { ApiError, createApi } from './api.ts';
 import { createCanvas } from './canvas/cy.ts';
 import { isGroupId } from './canvas/group.ts';
@@ -54,6 +55,9 @@ function start(): void {
   let banner: ReturnType<typeof createHealthBanner> | null = null;
   const api = createApi({ onUnavailable: () => banner?.reportDown() });
   const data = createDataCache(api);
+  // A blank link opens on the opening: ask for it before building the page (the page's preload hint
+  // has usually fetched it already), and let the filters' schema come from the same answer.
+  const opening = isBlankLink(fromUrl) ? primed(api.opening()) : null;
   let note: string | null = null;
   let retry = () => store.dispatch({ type: 'reload' });
 
@@ -214,13 +218,21 @@ function start(): void {
   filters.load(() => data.schema());
   void banner.check();
 
-  function openDefault(): void {
+  /**
+   * One request answers the whole opening, with what drawing it reads; the cache keeps those, so the
+   * canvas draws without asking again (bench: nav counts the rounds before the opening is drawn).
+   * `opening` is that request when it was sent before the page was built.
+   */
+  /** The opening's answer, kept by the data cache as it arrives. */
+  function primed(request: Promise<Opening>): Promise<Opening> {
+    data.prime(request);
+    return request;
+  }
+
+  function openDefault(opening: Promise<Opening> = primed(api.opening())): void {
     store.dispatch({ type: 'loadStarted' });
-    // One request answers the whole opening, with what drawing it reads; the cache keeps those, so
-    // the canvas draws without asking again (bench: nav counts the rounds before the opening is drawn).
-    api.opening().then(
+    opening.then(
       (answer) => {
-        data.prime(answer);
         if (!answer.view) {
           note = 'The 2017 inspection was not found; search for a person or organisation to begin.';
           store.dispatch({ type: 'loadSucceeded', nodeCount: 0, notices: [] });
@@ -251,7 +263,7 @@ function start(): void {
     else store.dispatch({ type: 'reload' });
   };
 
-  if (isBlankLink(fromUrl)) openDefault();
+  if (opening) openDefault(opening);
   else void sync.sync();
 }
 

@@ -440,10 +440,13 @@ export type OpeningView = z.infer<typeof OpeningViewSchema>;
  * `nodes` and `neighbours` are the answers GET /api/nodes/:id and GET /api/nodes/:id/neighbours
  * would give for the pinned inspection, each expansion and the holders of expanded organisations'
  * posts, keyed as asked (`types` null: every type), so the client asks none of them again. A read
- * that failed is left out (the client asks it itself). `view` is null when no inspection exists.
+ * that failed is left out (the client asks it itself). `schema` is GET /api/schema's answer, which
+ * the canvas needs first (to know which relationship types to ask for). `view` is null when no
+ * inspection exists.
  */
 export const OpeningSchema = z.strictObject({
   view: OpeningViewSchema.nullable(),
+  schema: GraphSchemaSchema,
   nodes: z.array(NodeDetailSchema),
   neighbours: z.array(
     z.strictObject({

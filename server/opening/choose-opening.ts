@@ -27,12 +27,21 @@ import {
  * waits for one answer instead of a chain of them.
  */
 
-/** Neighbourhoods of several nodes merged; a node that cannot be read adds nothing. */
-async function neighbourhoods(graph: Graph, ids: readonly string[], at: string | null): Promise<Elements> {
+/**
+ * Neighbourhoods of several nodes merged; a node that cannot be read adds nothing. `types` keeps to
+ * the relationships a step looks at, so a council's hundreds of reports neither use up the limit nor
+ * travel from the database for nothing.
+ */
+async function neighbourhoods(
+  graph: Graph,
+  ids: readonly string[],
+  at: string | null,
+  types?: string[],
+): Promise<Elements> {
   const merged: Elements = { nodes: [], edges: [] };
   const results = await Promise.all(
     ids.map((id) =>
-      readNeighbours(graph, id, { at: at ?? undefined, limit: DISCOVERY_LIMIT }).catch(() => null),
+      readNeighbours(graph, id, { at: at ?? undefined, types, limit: DISCOVERY_LIMIT }).catch(() => null),
     ),
   );
   for (const result of results) {
@@ -66,6 +75,9 @@ async function dayWithHolders(
   return { day: null, note: { kind: 'all-dates' } };
 }
 
+/** Posts read ahead while the choice finds which of them someone held on the day. */
+const MAX_LIKELY_POSTS = 4 * MAX_POSTS;
+
 async function findInspection(graph: Graph): Promise<string | null> {
   for (const q of ['inspection 2017', 'inspection']) {
     const inspection = pickInspection((await search(graph, { q, limit: 20 })).results);
@@ -77,40 +89,64 @@ async function findInspection(graph: Graph): Promise<string | null> {
 /**
  * Inspection → the organisations it inspected → (when that is a partnership such as "the local
  * area") the organisations responsible for it → their posts held on the day → who held them.
- * Null when the graph has no inspection.
+ * Null when the graph has no inspection. `likely` hears, as soon as they are known, nodes the view
+ * will probably expand on a day, so the caller can start reading them while the choice goes on.
  */
-export async function chooseOpening(graph: Graph): Promise<OpeningView | null> {
+export async function chooseOpening(
+  graph: Graph,
+  likely: (ids: readonly string[], at: string | null) => void = () => {},
+): Promise<OpeningView | null> {
   const inspectionId = await findInspection(graph);
   if (!inspectionId) return null;
 
-  const around = await neighbourhoods(graph, [inspectionId], null);
-  const inspection = around.nodes.find((n) => n.data.id === inspectionId);
+  const aroundInspection = await neighbourhoods(graph, [inspectionId], null);
+  const inspection = aroundInspection.nodes.find((n) => n.data.id === inspectionId);
   const first = dayFor(inspection?.data.date);
-  const inspected = inspectedOrganisations(around, inspectionId);
+  const inspected = inspectedOrganisations(aroundInspection, inspectionId);
   // A partnership ("the local area") is shown through the bodies responsible for it: its own
   // neighbourhood is mostly every finding ever made about it, which would bury the people. Which
   // bodies those are is asked of all time, since a source may say so only years later.
-  const ever = inspected.length > 0 ? await neighbourhoods(graph, inspected, null) : null;
+  // Each step below waits on the one before, so what a step will most likely ask is asked early, in
+  // parallel, on the inspection's own day; it is asked again only if the day shown is another.
+  const responsibility = (at: string | null) => neighbourhoods(graph, inspected, at, ['RESPONSIBLE_FOR']);
+  const postsIn = (orgs: readonly string[], at: string | null) =>
+    orgs.length > 0 ? neighbourhoods(graph, orgs, at, ['POST_IN']) : null;
+  const [ever, onFirstDay] = await Promise.all([
+    inspected.length > 0 ? responsibility(null) : null,
+    first.day && inspected.length > 0 ? responsibility(first.day) : null,
+  ]);
   const responsible = ever ? responsibleFor(ever, inspected) : [];
   let orgs = responsible.length > 0 ? responsible : inspected;
-  const { day, note } =
-    first.day && orgs.length > 0 ? await dayWithHolders(graph, orgs, first.day, first.note) : first;
-  // Of those, the ones responsible on the day shown (a body that took over years later is left out).
-  if (day && responsible.length > 0) {
-    const then = responsibleFor(await neighbourhoods(graph, inspected, day), inspected);
+  const [{ day, note }, postsOnFirstDay] = await Promise.all([
+    first.day && orgs.length > 0 ? dayWithHolders(graph, orgs, first.day, first.note) : first,
+    postsIn(orgs, first.day),
+  ]);
+  const sameDay = day === first.day;
+  const partnerships = responsible.length > 0 ? inspected : [];
+  likely([inspectionId, ...partnerships], day);
+  // Of those, the ones responsible on the day shown (a body that took over years later is left out);
+  // their posts are read for every candidate at once, and kept only for the bodies that stay.
+  const [responsibleThen, postsAround] = await Promise.all([
+    day && responsible.length > 0 ? (sameDay && onFirstDay) || responsibility(day) : null,
+    sameDay ? postsOnFirstDay : postsIn(orgs, day),
+  ]);
+  if (responsibleThen) {
+    const then = responsibleFor(responsibleThen, inspected);
     if (then.length > 0) orgs = orgs.filter((id) => then.includes(id));
   }
-  const allPosts = orgs.length > 0 ? postsOf(await neighbourhoods(graph, orgs, day), orgs) : [];
+  const allPosts = postsAround ? postsOf(postsAround, orgs) : [];
+  likely(allPosts.slice(0, MAX_LIKELY_POSTS), day);
   // On a day, the posts someone held then; for all of time (no day known), every post, up to the cap.
   const held =
-    day && allPosts.length > 0 ? heldPosts(await neighbourhoods(graph, allPosts, day), allPosts) : [];
+    day && allPosts.length > 0
+      ? heldPosts(await neighbourhoods(graph, allPosts, day, ['HOLDS']), allPosts)
+      : [];
   const posts = (held.length > 0 ? held : allPosts).slice(0, MAX_POSTS);
 
   // The bodies are drawn through their posts (each post's neighbourhood is its body and its holder),
   // not expanded: a council's own neighbourhood is every report and letter about it, which buries the
   // story on a laptop. A partnership the inspection inspected is expanded instead, for the lines
   // to the bodies responsible for it.
-  const partnerships = responsible.length > 0 ? inspected : [];
   const bodies = posts.length > 0 ? [] : orgs;
   return {
     inspection: inspectionId,

@@ -1,4 +1,4 @@
-import type { Neighbours, NodeDetail, Opening, OpeningView } from '../../graph/contract/api.ts';
+import type { Opening } from '../../graph/contract/api.ts';
 import {
   DEFAULT_EXPANSION_LIMIT,
   postsToShowHolders,
@@ -8,6 +8,7 @@ import type { Graph } from '../../graph/driver.ts';
 import { readNeighbours, readNodeDetail } from '../nodes/node-read.ts';
 import { readGraphSchema } from '../schema-info/schema-read.ts';
 import { chooseOpening } from './choose-opening.ts';
+import { OPENING_HIDDEN_TYPES } from './opening-choice.ts';
 
 type Prefetched = Opening['neighbours'][number];
 
@@ -15,43 +16,66 @@ type Prefetched = Opening['neighbours'][number];
  * GET /api/opening: the opening view and, read in the same request, everything the client's canvas
  * reads to draw it: the pinned inspection's details, each expansion's neighbourhood on the day (of
  * the relationship types the canvas asks for, worked out from the schema exactly as the canvas
- * does), and the holders of expanded organisations' posts. The client keeps these under the keys it
- * would ask them by, so drawing the opening costs the browser one round trip instead of a chain.
+ * does), the holders of expanded organisations' posts, and the schema itself. The client keeps
+ * these under the keys it would ask them by, so drawing the opening costs the browser one round
+ * trip instead of a chain.
  */
 export async function readOpening(graph: Graph): Promise<Opening> {
-  const [view, schema] = await Promise.all([chooseOpening(graph), readGraphSchema(graph)]);
-  if (!view) return { view: null, nodes: [], neighbours: [] };
-  const types = requestedRelationshipTypes(schema.relationshipTypes, view.hiddenTypes);
-
+  const schema = readGraphSchema(graph);
+  // The relationship types the canvas will ask for: every type but the opening's hidden ones.
+  const types = schema.then((s) => requestedRelationshipTypes(s.relationshipTypes, OPENING_HIDDEN_TYPES));
+  // A failed schema read fails the answer where it is awaited, not the process before that.
+  types.catch(() => undefined);
+  const read = new Map<string, Promise<Prefetched | null>>();
+  const neighboursOf = (id: string, at: string | null, limit: number, only?: string[]) => {
+    const key = `${id}|${at}|${limit}|${only ?? '*'}`;
+    let result = read.get(key);
+    if (!result) {
+      // Without the schema nothing is read ahead; the answer then fails on the schema itself.
+      result = (only ? Promise.resolve(only) : types).then(
+        (t) => readAhead(graph, id, at, limit, t),
+        () => null,
+      );
+      read.set(key, result);
+    }
+    return result;
+  };
+  // What the choice expects to draw is read while it goes on; a guess not drawn is simply not sent.
+  const view = await chooseOpening(graph, (ids, at) => {
+    for (const id of ids) void neighboursOf(id, at, DEFAULT_EXPANSION_LIMIT);
+  });
+  if (!view) return { view: null, schema: await schema, nodes: [], neighbours: [] };
+  const at = view.at;
   const [pin, expansions] = await Promise.all([
     readNodeDetail(graph, view.inspection).catch(() => null),
-    Promise.all(view.expansions.map(({ id, limit }) => neighboursOf(graph, view, id, limit, types))),
+    Promise.all(view.expansions.map(({ id, limit }) => neighboursOf(id, at, limit))),
   ]);
   const fetched = expansions.filter((e): e is Prefetched => e !== null);
   const holders = await Promise.all(
     postsToShowHolders(
       fetched.map((e) => ({ id: e.id, elements: e.result.elements })),
-      types,
-    ).map((id) => neighboursOf(graph, view, id, DEFAULT_EXPANSION_LIMIT, ['HOLDS'])),
+      await types,
+    ).map((id) => neighboursOf(id, at, DEFAULT_EXPANSION_LIMIT, ['HOLDS'])),
   );
   return {
     view,
-    nodes: pin ? [pin satisfies NodeDetail] : [],
+    schema: await schema,
+    nodes: pin ? [pin] : [],
     neighbours: [...fetched, ...holders.filter((e): e is Prefetched => e !== null)],
   };
 }
 
 /** One neighbourhood as the canvas asks for it, or null when it cannot be read (the client retries). */
-async function neighboursOf(
+async function readAhead(
   graph: Graph,
-  view: OpeningView,
   id: string,
+  at: string | null,
   limit: number,
   types: string[] | undefined,
 ): Promise<Prefetched | null> {
   try {
-    const result: Neighbours = await readNeighbours(graph, id, { at: view.at ?? undefined, types, limit });
-    return { id, at: view.at, limit, types: types ?? null, result };
+    const result = await readNeighbours(graph, id, { at: at ?? undefined, types, limit });
+    return { id, at, limit, types: types ?? null, result };
   } catch {
     return null;
   }
