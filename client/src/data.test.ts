@@ -36,9 +36,27 @@ function recordingApi() {
 }
 
 const SCHEMA = { labels: [], relationshipTypes: [{ type: 'HOLDS', count: 3 }], propertyKeys: [] };
+const WALK = {
+  finding: { id: 'inspection:i', text: '', kind: '', evidence: [] },
+  report: { id: 'inspection:i', label: 'Inspection', name: 'I', date: '2017-06-12' },
+  at: '2017-06-12',
+  atBasis: 'the inspection',
+  organisations: [],
+  holders: [],
+  notKnown: [],
+  vacancies: [],
+};
+const VIEW = {
+  inspection: 'inspection:i',
+  expansions: [{ id: 'inspection:i', limit: 25 }],
+  at: '2017-11-21',
+  hiddenTypes: [],
+  note: null,
+};
 const OPENING: Opening = {
-  view: null,
+  view: VIEW,
   schema: SCHEMA,
+  accountability: WALK,
   nodes: [detail('inspection:i')],
   neighbours: [
     { id: 'inspection:i', at: '2017-11-21', limit: 25, types: ['HOLDS', 'FOUND'], result: around('a') },
@@ -78,6 +96,8 @@ describe('the data cache primed by the opening', () => {
       'b',
     );
     expect((await data.neighbours('inspection:i', null, 25)).elements.nodes[0]?.data.id).toBe('c');
+    // And the details panel's first read: who was accountable for the inspection.
+    expect(await data.accountabilityForReport('inspection:i')).toEqual(WALK);
     expect(asked).toEqual([]);
   });
 

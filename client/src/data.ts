@@ -75,6 +75,9 @@ export function createDataCache(api: Api): DataCache {
       memo(schemas, 'schema', () => opening.then((answer) => answer.schema));
       opening.then(
         (answer) => {
+          const report = answer.view?.inspection;
+          if (report && answer.accountability && !byFinding.has(`report|${report}`))
+            byFinding.set(`report|${report}`, Promise.resolve(answer.accountability));
           for (const detail of answer.nodes)
             if (!nodes.has(detail.node.id)) nodes.set(detail.node.id, Promise.resolve(detail));
           for (const { id, at, limit, types, result } of answer.neighbours) {

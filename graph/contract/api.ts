@@ -441,12 +441,14 @@ export type OpeningView = z.infer<typeof OpeningViewSchema>;
  * would give for the pinned inspection, each expansion and the holders of expanded organisations'
  * posts, keyed as asked (`types` null: every type), so the client asks none of them again. A read
  * that failed is left out (the client asks it itself). `schema` is GET /api/schema's answer, which
- * the canvas needs first (to know which relationship types to ask for). `view` is null when no
- * inspection exists.
+ * the canvas needs first (to know which relationship types to ask for). `accountability` is
+ * GET /api/accountability?report=<inspection>, which the details beside the canvas show first.
+ * `view` is null when no inspection exists.
  */
 export const OpeningSchema = z.strictObject({
   view: OpeningViewSchema.nullable(),
   schema: GraphSchemaSchema,
+  accountability: AccountabilityByFindingSchema.nullable(),
   nodes: z.array(NodeDetailSchema),
   neighbours: z.array(
     z.strictObject({

@@ -5,6 +5,7 @@ import {
   requestedRelationshipTypes,
 } from '../../graph/contract/view-fetch.ts';
 import type { Graph } from '../../graph/driver.ts';
+import { readAccountabilityBySubject } from '../accountability/read-accountability.ts';
 import { readNeighbours, readNodeDetail } from '../nodes/node-read.ts';
 import { readGraphSchema } from '../schema-info/schema-read.ts';
 import { chooseOpening } from './choose-opening.ts';
@@ -16,7 +17,8 @@ type Prefetched = Opening['neighbours'][number];
  * GET /api/opening: the opening view and, read in the same request, everything the client's canvas
  * reads to draw it: the pinned inspection's details, each expansion's neighbourhood on the day (of
  * the relationship types the canvas asks for, worked out from the schema exactly as the canvas
- * does), the holders of expanded organisations' posts, and the schema itself. The client keeps
+ * does), the holders of expanded organisations' posts, the schema itself, and who was accountable
+ * for the inspection (the details panel's first read). The client keeps
  * these under the keys it would ask them by, so drawing the opening costs the browser one round
  * trip instead of a chain.
  */
@@ -44,10 +46,11 @@ export async function readOpening(graph: Graph): Promise<Opening> {
   const view = await chooseOpening(graph, (ids, at) => {
     for (const id of ids) void neighboursOf(id, at, DEFAULT_EXPANSION_LIMIT);
   });
-  if (!view) return { view: null, schema: await schema, nodes: [], neighbours: [] };
+  if (!view) return { view: null, schema: await schema, accountability: null, nodes: [], neighbours: [] };
   const at = view.at;
-  const [pin, expansions] = await Promise.all([
+  const [pin, accountability, expansions] = await Promise.all([
     readNodeDetail(graph, view.inspection).catch(() => null),
+    readAccountabilityBySubject(graph, view.inspection, 'Inspection').catch(() => null),
     Promise.all(view.expansions.map(({ id, limit }) => neighboursOf(id, at, limit))),
   ]);
   const fetched = expansions.filter((e): e is Prefetched => e !== null);
@@ -60,6 +63,7 @@ export async function readOpening(graph: Graph): Promise<Opening> {
   return {
     view,
     schema: await schema,
+    accountability,
     nodes: pin ? [pin] : [],
     neighbours: [...fetched, ...holders.filter((e): e is Prefetched => e !== null)],
   };
