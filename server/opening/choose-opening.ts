@@ -1,4 +1,10 @@
-import type { AccountabilityByOrg, Elements, OpeningNote, OpeningView } from '../../graph/contract/api.ts';
+import type {
+  AccountabilityByOrg,
+  Elements,
+  Neighbours,
+  OpeningNote,
+  OpeningView,
+} from '../../graph/contract/api.ts';
 import { DEFAULT_EXPANSION_LIMIT } from '../../graph/contract/view-fetch.ts';
 import type { Graph } from '../../graph/driver.ts';
 import { readAccountabilityByOrg } from '../accountability/read-accountability.ts';
@@ -24,7 +30,8 @@ import {
  * sources say who held the posts then; otherwise the first day after it on which they do, with a
  * note saying so. Each step reads with the same functions as the API's own endpoints, so the
  * opening sees exactly what the explorer would; it runs here, beside the database, so the browser
- * waits for one answer instead of a chain of them.
+ * waits for one answer instead of a chain of them. Each step asks only for the relationship types it
+ * looks at, and nothing is asked on a guess: on a busy machine every read costs the others time.
  */
 
 /**
@@ -75,8 +82,28 @@ async function dayWithHolders(
   return { day: null, note: { kind: 'all-dates' } };
 }
 
-/** Posts read ahead while the choice finds which of them someone held on the day. */
-const MAX_LIKELY_POSTS = 4 * MAX_POSTS;
+/**
+ * The posts someone holds on `day`, in order. A neighbourhood the canvas draws that is not cut short
+ * holds every HOLDS relationship in force that day (HOLDS is never among the opening's hidden types),
+ * so it answers; one cut short, or unreadable, is asked for its HOLDS alone.
+ */
+async function postsHeld(
+  graph: Graph,
+  drawn: DrawnNeighbourhood,
+  posts: readonly string[],
+  day: string,
+): Promise<string[]> {
+  const views = await Promise.all(posts.map((id) => drawn(id, day)));
+  const known: Elements = { nodes: [], edges: [] };
+  const unsure: string[] = [];
+  views.forEach((view, i) => {
+    if (view && !view.truncated) known.edges.push(...view.elements.edges);
+    else unsure.push(posts[i] as string);
+  });
+  const asked =
+    unsure.length > 0 ? await neighbourhoods(graph, unsure, day, ['HOLDS']) : { nodes: [], edges: [] };
+  return heldPosts({ nodes: [], edges: [...known.edges, ...asked.edges] }, posts);
+}
 
 async function findInspection(graph: Graph): Promise<string | null> {
   for (const q of ['inspection 2017', 'inspection']) {
@@ -86,16 +113,17 @@ async function findInspection(graph: Graph): Promise<string | null> {
   return null;
 }
 
+/** A node's neighbourhood as the canvas draws it on a day (the opening's types, its expansion limit). */
+export type DrawnNeighbourhood = (id: string, at: string) => Promise<Neighbours | null>;
+
 /**
  * Inspection → the organisations it inspected → (when that is a partnership such as "the local
  * area") the organisations responsible for it → their posts held on the day → who held them.
- * Null when the graph has no inspection. `likely` hears, as soon as they are known, nodes the view
- * will probably expand on a day, so the caller can start reading them while the choice goes on.
+ * Null when the graph has no inspection. Whether a post is held is read from `drawn`, the
+ * neighbourhood the canvas will draw for it, so the caller can keep it for the drawing; only when
+ * that is cut short is HOLDS asked for on its own.
  */
-export async function chooseOpening(
-  graph: Graph,
-  likely: (ids: readonly string[], at: string | null) => void = () => {},
-): Promise<OpeningView | null> {
+export async function chooseOpening(graph: Graph, drawn: DrawnNeighbourhood): Promise<OpeningView | null> {
   const inspectionId = await findInspection(graph);
   if (!inspectionId) return null;
 
@@ -106,47 +134,32 @@ export async function chooseOpening(
   // A partnership ("the local area") is shown through the bodies responsible for it: its own
   // neighbourhood is mostly every finding ever made about it, which would bury the people. Which
   // bodies those are is asked of all time, since a source may say so only years later.
-  // Each step below waits on the one before, so what a step will most likely ask is asked early, in
-  // parallel, on the inspection's own day; it is asked again only if the day shown is another.
   const responsibility = (at: string | null) => neighbourhoods(graph, inspected, at, ['RESPONSIBLE_FOR']);
-  const postsIn = (orgs: readonly string[], at: string | null) =>
-    orgs.length > 0 ? neighbourhoods(graph, orgs, at, ['POST_IN']) : null;
-  const [ever, onFirstDay] = await Promise.all([
-    inspected.length > 0 ? responsibility(null) : null,
-    first.day && inspected.length > 0 ? responsibility(first.day) : null,
-  ]);
+  const ever = inspected.length > 0 ? await responsibility(null) : null;
   const responsible = ever ? responsibleFor(ever, inspected) : [];
   let orgs = responsible.length > 0 ? responsible : inspected;
-  const [{ day, note }, postsOnFirstDay] = await Promise.all([
-    first.day && orgs.length > 0 ? dayWithHolders(graph, orgs, first.day, first.note) : first,
-    postsIn(orgs, first.day),
-  ]);
-  const sameDay = day === first.day;
-  const partnerships = responsible.length > 0 ? inspected : [];
-  likely([inspectionId, ...partnerships], day);
+  const { day, note } =
+    first.day && orgs.length > 0 ? await dayWithHolders(graph, orgs, first.day, first.note) : first;
   // Of those, the ones responsible on the day shown (a body that took over years later is left out);
-  // their posts are read for every candidate at once, and kept only for the bodies that stay.
+  // the posts are read for every candidate at the same time, and kept only for the bodies that stay.
   const [responsibleThen, postsAround] = await Promise.all([
-    day && responsible.length > 0 ? (sameDay && onFirstDay) || responsibility(day) : null,
-    sameDay ? postsOnFirstDay : postsIn(orgs, day),
+    day && responsible.length > 0 ? responsibility(day) : null,
+    orgs.length > 0 ? neighbourhoods(graph, orgs, day, ['POST_IN']) : null,
   ]);
   if (responsibleThen) {
     const then = responsibleFor(responsibleThen, inspected);
     if (then.length > 0) orgs = orgs.filter((id) => then.includes(id));
   }
   const allPosts = postsAround ? postsOf(postsAround, orgs) : [];
-  likely(allPosts.slice(0, MAX_LIKELY_POSTS), day);
   // On a day, the posts someone held then; for all of time (no day known), every post, up to the cap.
-  const held =
-    day && allPosts.length > 0
-      ? heldPosts(await neighbourhoods(graph, allPosts, day, ['HOLDS']), allPosts)
-      : [];
+  const held = day && allPosts.length > 0 ? await postsHeld(graph, drawn, allPosts, day) : [];
   const posts = (held.length > 0 ? held : allPosts).slice(0, MAX_POSTS);
 
   // The bodies are drawn through their posts (each post's neighbourhood is its body and its holder),
   // not expanded: a council's own neighbourhood is every report and letter about it, which buries the
   // story on a laptop. A partnership the inspection inspected is expanded instead, for the lines
   // to the bodies responsible for it.
+  const partnerships = responsible.length > 0 ? inspected : [];
   const bodies = posts.length > 0 ? [] : orgs;
   return {
     inspection: inspectionId,

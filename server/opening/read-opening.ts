@@ -42,10 +42,10 @@ export async function readOpening(graph: Graph): Promise<Opening> {
     }
     return result;
   };
-  // What the choice expects to draw is read while it goes on; a guess not drawn is simply not sent.
-  const view = await chooseOpening(graph, (ids, at) => {
-    for (const id of ids) void neighboursOf(id, at, DEFAULT_EXPANSION_LIMIT);
-  });
+  // The posts' neighbourhoods the choice reads (to see who holds them) are the ones drawn: kept here.
+  const view = await chooseOpening(graph, (id, at) =>
+    neighboursOf(id, at, DEFAULT_EXPANSION_LIMIT).then((e) => e?.result ?? null),
+  );
   if (!view) return { view: null, schema: await schema, accountability: null, nodes: [], neighbours: [] };
   const at = view.at;
   const [pin, accountability, expansions] = await Promise.all([
