@@ -11,6 +11,7 @@ import { applySchema } from '../graph/load/apply-schema.ts';
 import { runApiScaleSuite } from './bench/api-scale-suite.ts';
 import { runApiSuite } from './bench/api-suite.ts';
 import { BenchArgsError, iterationsFor, parseBenchArgs, USAGE } from './bench/args.ts';
+import { measureBundles } from './bench/bundle-sizes.ts';
 import { runDrawSuite } from './bench/draw-suite.ts';
 import { runLoadSuite } from './bench/load-suite.ts';
 import { machineInfo } from './bench/machine.ts';
@@ -73,8 +74,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const started = performance.now();
   const date = new Date().toISOString();
   const machine = machineInfo();
-  // The draw suite alone needs no database.
-  const needsNeo4j = args.suites.some((suite) => suite !== 'draw');
+  // The draw and bundle suites need no database.
+  const needsNeo4j = args.suites.some((suite) => suite !== 'draw' && suite !== 'bundle');
   target = needsNeo4j ? await openBenchTarget({ allowWipe: args.allowWipe, say }) : null;
   if (target) await applySchema(target.graph);
 
@@ -102,6 +103,10 @@ async function main(argv: readonly string[]): Promise<void> {
     say(`\n▸ ${suite}`);
     if (suite === 'draw') {
       results.suites.draw = await runDrawSuite({ root: ROOT, say });
+      continue;
+    }
+    if (suite === 'bundle') {
+      results.suites.bundle = await measureBundles(ROOT);
       continue;
     }
     if (!target) throw new Error(`the ${suite} suite needs Neo4j`);

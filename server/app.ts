@@ -10,6 +10,7 @@ import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
 import { indexPage } from './http/index-page.ts';
 import { installTeamMiddleware } from './http/team-middleware.ts';
 import { createNodesRouter } from './nodes/nodes-router.ts';
+import { createOpeningRouter } from './opening/opening-router.ts';
 import { createPostsChartRouter } from './posts-chart/posts-chart-router.ts';
 import { createSchemaRouter } from './schema-info/schema-router.ts';
 import { createSearchRouter } from './search/search-router.ts';
@@ -36,6 +37,7 @@ export function createApp(options: CreateAppOptions): Express {
   api.use('/schema', createSchemaRouter(deps));
   api.use('/search', createSearchRouter(deps));
   api.use('/nodes', createNodesRouter(deps));
+  api.use('/opening', createOpeningRouter(deps));
   api.use('/documents', createDocumentsRouter(deps));
   api.use('/accountability', createAccountabilityRouter(deps));
   api.use('/timeline', createTimelineRouter(deps));

@@ -7,6 +7,7 @@ import type {
   Health,
   Neighbours,
   NodeDetail,
+  Opening,
   SearchResult,
   Timeline,
 } from '../../graph/contract/api.ts';
@@ -150,6 +151,8 @@ export function createApi(options: ApiOptions = {}) {
         { at: params.at, types: params.types?.join(','), limit: params.limit },
         call,
       ),
+    /** What a blank link opens on, with everything drawing it reads (prime the data cache with it). */
+    opening: (call?: CallOptions) => get<Opening>('/api/opening', {}, call),
     document: (id: string, call?: CallOptions) => get<DocumentView>(`/api/documents/${enc(id)}`, {}, call),
     accountabilityForOrg: (org: string, at: string, call?: CallOptions) =>
       get<AccountabilityByOrg>('/api/accountability', { org, at }, call),

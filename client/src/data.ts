@@ -5,6 +5,7 @@ import type {
   GraphSchemaInfo,
   Neighbours,
   NodeDetail,
+  Opening,
 } from '../../graph/contract/api.ts';
 import type { Api } from './api.ts';
 
@@ -22,6 +23,13 @@ export interface DataCache {
   accountabilityForOrg(org: string, at: string): Promise<AccountabilityByOrg>;
   accountabilityForFinding(finding: string): Promise<AccountabilityByFinding>;
   accountabilityForReport(report: string): Promise<AccountabilityByFinding>;
+  /**
+   * Keep what GET /api/opening reads in advance, under the keys the canvas asks by, so drawing the
+   * opening (and clicking around it later) asks none of it again. Given the request in flight: the
+   * schema is answered from it at once (nobody asks /api/schema as well), the rest once it arrives,
+   * before anyone awaiting the same promise later hears of it. What is already kept stays.
+   */
+  prime(opening: Promise<Opening>): void;
   /** Forget everything fetched (after the database comes back, say). */
   clear(): void;
 }
@@ -37,6 +45,11 @@ function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<
   return promise;
 }
 
+/** One key per neighbourhood as asked: node, day, limit and relationship types (undefined: all). */
+function neighboursKey(id: string, at: string | null, limit: number, types?: readonly string[] | null) {
+  return `${id}|${at ?? ''}|${limit}|${types?.join(',') ?? '*'}`;
+}
+
 export function createDataCache(api: Api): DataCache {
   const nodes = new Map<string, Promise<NodeDetail>>();
   const neighbours = new Map<string, Promise<Neighbours>>();
@@ -47,7 +60,7 @@ export function createDataCache(api: Api): DataCache {
   return {
     node: (id) => memo(nodes, id, () => api.node(id)),
     neighbours: (id, at, limit, types) =>
-      memo(neighbours, `${id}|${at ?? ''}|${limit}|${types?.join(',') ?? '*'}`, () =>
+      memo(neighbours, neighboursKey(id, at, limit, types), () =>
         api.neighbours(id, { at, limit, types: types ? [...types] : undefined }),
       ),
     schema: () => memo(schemas, 'schema', () => api.schema()),
@@ -57,6 +70,24 @@ export function createDataCache(api: Api): DataCache {
       memo(byFinding, finding, () => api.accountabilityForFinding(finding)),
     accountabilityForReport: (report) =>
       memo(byFinding, `report|${report}`, () => api.accountabilityForReport(report)),
+    prime(opening) {
+      // A failed opening leaves the schema to be asked for again, like any failed read.
+      memo(schemas, 'schema', () => opening.then((answer) => answer.schema));
+      opening.then(
+        (answer) => {
+          const report = answer.view?.inspection;
+          if (report && answer.accountability && !byFinding.has(`report|${report}`))
+            byFinding.set(`report|${report}`, Promise.resolve(answer.accountability));
+          for (const detail of answer.nodes)
+            if (!nodes.has(detail.node.id)) nodes.set(detail.node.id, Promise.resolve(detail));
+          for (const { id, at, limit, types, result } of answer.neighbours) {
+            const key = neighboursKey(id, at, limit, types);
+            if (!neighbours.has(key)) neighbours.set(key, Promise.resolve(result));
+          }
+        },
+        () => {},
+      );
+    },
     clear() {
       for (const map of [nodes, neighbours, documents, byOrg, byFinding, schemas]) map.clear();
     },

@@ -1,5 +1,6 @@
 // First, before any module that parses with zod or mounts an editor.
 import './csp.ts';
+import type { Opening } from '../../graph/contract/api.ts';
 import { ApiError, createApi } from './api.ts';
 import { createCanvas } from './canvas/cy.ts';
 import { isGroupId } from './canvas/group.ts';
@@ -16,18 +17,16 @@ import { createDateControl } from './explorer/date-control.ts';
 import { createDetailsPanel } from './explorer/details.ts';
 import { createFilters } from './explorer/filters.ts';
 import { renderLegend } from './explorer/legend.ts';
-import { buildOpening, openingFor, withLoneNodeDrawn } from './explorer/opening.ts';
+import { openingFor, openingOf, withLoneNodeDrawn } from './explorer/opening.ts';
 import { createSearch } from './explorer/search.ts';
 import { installExports } from './export/install.ts';
-import { createPostsPanel } from './posts/posts-panel.ts';
 import { createHealthBanner } from './shell/banner.ts';
 import { createColumnToggles } from './shell/columns.ts';
+import { lazyTab } from './shell/lazy-tab.ts';
 import { createTabPanels, createTabs, type TabTable } from './shell/tabs.ts';
-import { createSourcesPanel } from './sources/sources-panel.ts';
 import { type AppState, initialState, linkOf } from './state/app-state.ts';
 import { createStore } from './state/store.ts';
 import { decodeLink, encodeLink, isBlankLink } from './state/url-state.ts';
-import { createTimelinePanel } from './timeline/timeline-panel.ts';
 import type { Deps } from './ui/deps.ts';
 // The page's CSS, in cascade order (later rules win ties): the frame, shared pieces, the evidence, the
 // explorer. A tab's own CSS (timeline, console) and the exports' come with their modules.
@@ -55,12 +54,16 @@ function start(): void {
   let banner: ReturnType<typeof createHealthBanner> | null = null;
   const api = createApi({ onUnavailable: () => banner?.reportDown() });
   const data = createDataCache(api);
+  // A blank link opens on the opening: ask for it before building the page (the page's preload hint
+  // has usually fetched it already), and let the filters' schema come from the same answer.
+  const opening = isBlankLink(fromUrl) ? primed(api.opening()) : null;
   let note: string | null = null;
   let retry = () => store.dispatch({ type: 'reload' });
 
   /**
    * The tabs, in the order of `TABS` (state/link-state.ts): a title and how to fill the panel. A new
-   * tab is its name in `TABS` plus one entry here; its module and CSS live in its own folder.
+   * tab is its name in `TABS` plus one entry here; its module and CSS live in its own folder. All but
+   * the explorer are loaded when first shown, so the opening view does not wait for them.
    */
   const tabs: TabTable = {
     explore: {
@@ -73,9 +76,19 @@ function start(): void {
     timeline: {
       title: 'Timeline',
       panelClass: 'timeline-tab-panel',
-      build: (panel) => createTimelinePanel(panel, deps),
+      build: (panel) =>
+        lazyTab('timeline', panel, () =>
+          import('./timeline/timeline-panel.ts').then((m) => m.createTimelinePanel(panel, deps)),
+        ),
     },
-    posts: { title: 'Posts', panelClass: 'posts-tab-panel', build: (panel) => createPostsPanel(panel, deps) },
+    posts: {
+      title: 'Posts',
+      panelClass: 'posts-tab-panel',
+      build: (panel) =>
+        lazyTab('posts', panel, () =>
+          import('./posts/posts-panel.ts').then((m) => m.createPostsPanel(panel, deps)),
+        ),
+    },
     console: {
       title: 'Console',
       panelClass: 'console-tab-panel',
@@ -91,7 +104,10 @@ function start(): void {
     sources: {
       title: 'Sources',
       panelClass: 'sources-tab-panel',
-      build: (panel) => createSourcesPanel(panel, deps),
+      build: (panel) =>
+        lazyTab('sources', panel, () =>
+          import('./sources/sources-panel.ts').then((m) => m.createSourcesPanel(panel, deps)),
+        ),
     },
   };
 
@@ -201,16 +217,29 @@ function start(): void {
   filters.load(() => data.schema());
   void banner.check();
 
-  function openDefault(): void {
+  /**
+   * One request answers the whole opening, with what drawing it reads; the cache keeps those, so the
+   * canvas draws without asking again (bench: nav counts the rounds before the opening is drawn).
+   * `opening` is that request when it was sent before the page was built.
+   */
+  /** The opening's answer, kept by the data cache as it arrives. */
+  function primed(request: Promise<Opening>): Promise<Opening> {
+    data.prime(request);
+    return request;
+  }
+
+  function openDefault(opening: Promise<Opening> = primed(api.opening())): void {
     store.dispatch({ type: 'loadStarted' });
-    buildOpening(api, store.getState().at).then(
-      (opening) => {
-        if (!opening) {
+    opening.then(
+      (answer) => {
+        if (!answer.view) {
           note = 'The 2017 inspection was not found; search for a person or organisation to begin.';
           store.dispatch({ type: 'loadSucceeded', nodeCount: 0, notices: [] });
           return;
         }
-        note = opening.note;
+        const opening = openingOf(answer.view);
+        // The note says why the opening chose its day; a link that named its own day needs none.
+        note = store.getState().at ? null : opening.note;
         // The opening's own day and arrangement (the accountability columns) unless the link chose them.
         store.dispatch({ type: 'restore', link: openingFor(linkOf(store.getState()), opening.link) });
       },
@@ -226,7 +255,7 @@ function start(): void {
     else store.dispatch({ type: 'reload' });
   };
 
-  if (isBlankLink(fromUrl)) openDefault();
+  if (opening) openDefault(opening);
   else void sync.sync();
 }
 

@@ -24,6 +24,8 @@ describe('parseBenchArgs', () => {
       suites: ['api-scale'],
       seconds: 5,
     });
+    // The bundle sizes need neither Neo4j nor Chromium, and run only when named.
+    expect(parseBenchArgs(['bundle', 'nav']).suites).toEqual(['nav', 'bundle']);
   });
 
   it('keeps the chosen suites in the canonical order, once each, and reads both option forms', () => {

@@ -1,8 +1,11 @@
 /** Command-line arguments of `npm run bench`, parsed once with zod and failing with a precise message. */
 import { z } from 'zod';
 
-export const SUITES = ['load', 'scale', 'api', 'api-scale', 'draw', 'nav'] as const;
-/** `api-scale` loads a large graph first and `draw` and `nav` need Chromium, so they run only when named. */
+export const SUITES = ['load', 'scale', 'api', 'api-scale', 'draw', 'nav', 'bundle'] as const;
+/**
+ * `api-scale` loads a large graph first, `draw` and `nav` need Chromium and `bundle` builds the
+ * client, so they run only when named.
+ */
 export const DEFAULT_SUITES = ['load', 'scale', 'api'] as const;
 export type Suite = (typeof SUITES)[number];
 
@@ -23,6 +26,7 @@ Suites (default: ${DEFAULT_SUITES.join(', ')}, in this order): ${SUITES.join(', 
              running the same Cypher: 32 connections for --seconds per endpoint, PROFILE db hits
   draw   Cytoscape.js alone in headless Chromium: 1k/5k/20k elements, canvas and WebGL renderers
   nav    navigation to the opening view drawn, cold and warm, in headless Chromium (the built client)
+  bundle gzipped JS of the client's first view and of the console chunk (no database)
 
 Options:
   --scale N        people in the synthetic graph (default ${DEFAULT_SCALE})

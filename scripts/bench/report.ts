@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LoadReport } from '../../graph/load/load-plan.ts';
 import type { ApiScaleSuiteResult, RunFigures } from './api-scale-suite.ts';
 import type { ApiSuiteResult } from './api-suite.ts';
+import type { BundleSizes } from './bundle-sizes.ts';
 import type { DrawSuiteResult } from './draw-suite.ts';
 import type { LoadSuiteResult } from './load-suite.ts';
 import type { MachineInfo } from './machine.ts';
@@ -25,6 +26,7 @@ export interface BenchResults {
     apiScale?: ApiScaleSuiteResult;
     draw?: DrawSuiteResult;
     nav?: NavSuiteResult;
+    bundle?: BundleSizes;
   };
 }
 
@@ -316,6 +318,24 @@ function apiScaleSection(api: ApiScaleSuiteResult): string {
   ].join('\n');
 }
 
+function bundleSection(bundle: BundleSizes): string {
+  return [
+    "### bundle — the client's JavaScript, gzipped (production build with the project's Vite config)",
+    '',
+    table(
+      ['part', 'files', 'gzipped KB'],
+      [
+        [
+          'first view (the entry and every chunk it imports statically)',
+          bundle.firstViewFiles,
+          bundle.firstViewGzipKB,
+        ],
+        ['console (its chunk and what only it imports)', bundle.consoleFiles, bundle.consoleGzipKB],
+      ],
+    ),
+  ].join('\n');
+}
+
 export function renderMarkdown(results: BenchResults): string {
   const m = results.machine;
   const sections = [
@@ -329,6 +349,7 @@ export function renderMarkdown(results: BenchResults): string {
   if (results.suites.apiScale) sections.push('', apiScaleSection(results.suites.apiScale));
   if (results.suites.draw) sections.push('', drawSection(results.suites.draw));
   if (results.suites.nav) sections.push('', navSection(results.suites.nav));
+  if (results.suites.bundle) sections.push('', bundleSection(results.suites.bundle));
   return `${sections.join('\n')}\n`;
 }
 

@@ -1,6 +1,4 @@
 import cytoscape, { type Core, type NodeCollection, type Position } from 'cytoscape';
-import dagre from 'cytoscape-dagre';
-import fcose from 'cytoscape-fcose';
 import type { ElementEdge, Elements } from '../../../graph/contract/api.ts';
 import type { LayoutName, Selection } from '../state/link-state.ts';
 import { createCamera } from './camera.ts';
@@ -8,6 +6,7 @@ import { type CanvasExport, createCanvasExport } from './cy-export.ts';
 import { upsert } from './definitions.ts';
 import { type DrawnNode, type FitReport, fitReport } from './fit-check.ts';
 import { createLargeView } from './large-view.ts';
+import { createLayoutStarter, loadLayoutExtensionsWhenIdle } from './layout-extensions.ts';
 import { accountabilityLayout, fullLayout, incrementalFcose } from './layouts.ts';
 import { placeNew } from './placement.ts';
 import { stylesheet } from './style.ts';
@@ -70,16 +69,7 @@ export interface Canvas {
 /** Above this many relationships, a selected node's are named only on hover. */
 const MAX_NAMED_EDGES = 12;
 
-let registered = false;
-function registerExtensions(): void {
-  if (registered) return;
-  cytoscape.use(fcose);
-  cytoscape.use(dagre);
-  registered = true;
-}
-
 export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): Canvas {
-  registerExtensions();
   const cy: Core = cytoscape({
     container,
     style: stylesheet(),
@@ -113,7 +103,11 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
   // Past a measured size the drawing simplifies (and says so): see drawing-mode.ts.
   const large = createLargeView(cy, container, stylesheet);
 
+  // fcose and dagre arrive when first needed (layout-extensions.ts); meanwhile the canvas is "running".
+  const layouts = createLayoutStarter(() => reflect());
+
   function stopLayout(): void {
+    layouts.cancel();
     running?.stop();
     running = null;
     reflect();
@@ -124,7 +118,7 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
     container.dataset.nodeCount = String(cy.nodes().length);
     container.dataset.edgeCount = String(cy.edges().length);
     large.update(cy.nodes().length + cy.edges().length);
-    container.dataset.layout = running || moving ? 'running' : 'idle';
+    container.dataset.layout = running || moving || layouts.pending ? 'running' : 'idle';
     // How big a name is on screen, in CSS pixels, at this zoom.
     container.dataset.labelPx = (LABEL_FONT_SIZE * cy.zoom()).toFixed(1);
     // Every relationship named once zoomed in past what a fit chooses (see style.ts).
@@ -177,9 +171,12 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
       .difference(needLayout)
       .nodes()
       .map((node) => ({ nodeId: node.id(), position: { ...node.position() } }));
-    const layout = cy.elements().layout(incrementalFcose(fixed));
     // If the new nodes landed outside the view, bring them (and what they hang from) in.
-    track(layout, () => camera.reveal(focus()));
+    layouts.start(
+      'fcose',
+      () => track(cy.elements().layout(incrementalFcose(fixed)), () => camera.reveal(focus())),
+      () => camera.reveal(focus()),
+    );
   }
 
   function removeElements(collection: cytoscape.CollectionReturnValue): void {
@@ -191,8 +188,15 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
     stopLayout();
     if (cy.nodes().empty()) return;
     const animate = mayAnimate && cy.nodes().length < 250;
-    const options = name === 'accountability' ? accountabilityLayout(cy, animate) : fullLayout(name, animate);
-    track(cy.elements().layout(options), () => camera.fitReadable(!animate));
+    const layout = (options: cytoscape.LayoutOptions) =>
+      track(cy.elements().layout(options), () => camera.fitReadable(!animate));
+    if (name === 'accountability') layout(accountabilityLayout(cy, animate));
+    else
+      layouts.start(
+        fullLayout(name, animate).name,
+        () => layout(fullLayout(name, animate)),
+        () => layout(fullLayout('concentric', animate)),
+      );
   }
 
   return {
@@ -210,6 +214,7 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
       });
       layoutNew(needLayout, before - removed, options.layout, options.anchor);
       reflect();
+      if (before === 0 && cy.nodes().nonempty()) loadLayoutExtensionsWhenIdle();
       return { added: needLayout.length, removed };
     },
     merge(elements, options) {

@@ -4,15 +4,15 @@ import { ApiError } from '../api.ts';
 import type { Store } from '../state/store.ts';
 import { dialogButton, h } from '../ui/dom.ts';
 import { createExportDialog } from './dialog.ts';
+import type { Exporter } from './exporter.ts';
 import {
   type DataFormat,
   download,
   ExportError,
-  type Exporter,
   type ImageFormat,
   type ImageRequest,
   SCALES,
-} from './exporter.ts';
+} from './files.ts';
 import type { TrackerExporter } from './tracker-exports.ts';
 
 /**

@@ -8,6 +8,7 @@ import { undatedOnlyDocuments } from '../canvas/in-force.ts';
 import { styleOf } from '../canvas/style.ts';
 import type { Size } from '../canvas/viewport.ts';
 import type { DataCache } from '../data.ts';
+import { type DataFormat, ExportError, type ExportFile, type ImageRequest } from './files.ts';
 import { canvasMeasure, paintFrame } from './frame-canvas.ts';
 import { type FrameLayout, layoutFrame, type Measure } from './frame-layout.ts';
 import { framedSvg } from './frame-svg.ts';
@@ -15,35 +16,22 @@ import { legendEntries } from './legend-entries.ts';
 import { checkCanvasSize } from './limits.ts';
 import { dateLine, sourceLine } from './sources.ts';
 
+// The menu's own vocabulary lives in files.ts, which the first view loads; this module comes later.
+export {
+  type DataFormat,
+  download,
+  ExportError,
+  type ExportFile,
+  type ImageFormat,
+  type ImageRequest,
+  SCALES,
+} from './files.ts';
+
 /**
  * Everything the Export menu (and the CLI, through the page) can make from the canvas: PNG and SVG
  * of the visible view or the whole graph, optionally framed for publication, and the elements on
  * the canvas as JSON, CSV or GraphML. Files are returned, not downloaded, so callers choose.
  */
-
-export type ImageFormat = 'png' | 'svg';
-export type DataFormat = 'json' | 'csv' | 'graphml';
-export const SCALES = [1, 2, 3, 4] as const;
-
-export interface ImageRequest {
-  format: ImageFormat;
-  /** The whole graph, or only what the window shows. */
-  full: boolean;
-  scale: number;
-  background: 'white' | 'transparent';
-  frame: boolean;
-  title: string;
-}
-
-export interface ExportFile {
-  name: string;
-  blob: Blob;
-}
-
-/** A request the browser cannot carry out, with the reason to show instead of a file. */
-export class ExportError extends Error {
-  override readonly name = 'ExportError';
-}
 
 export interface ExporterDeps {
   canvas: CanvasExport;
@@ -200,15 +188,3 @@ export function createExporter(deps: ExporterDeps) {
 }
 
 export type Exporter = ReturnType<typeof createExporter>;
-
-/** Saves a file through the browser's download. */
-export function download(file: ExportFile): void {
-  const url = URL.createObjectURL(file.blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 5_000);
-}

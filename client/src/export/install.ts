@@ -3,10 +3,9 @@ import type { DataCache } from '../data.ts';
 import type { Store } from '../state/store.ts';
 import { installAutomation } from './automation.ts';
 import { createExportMenu } from './export-menu.ts';
-import { createExporter } from './exporter.ts';
+import { lazyWriters } from './lazy-writers.ts';
 import { createSavedViews, type SavedViewsDeps } from './saved-views.ts';
 import { createSavedViewsApi } from './saved-views-api.ts';
-import { createTrackerExporter } from './tracker-exports.ts';
 
 /**
  * Adds exports and saved views to the page: the Export… and Views… buttons at the end of the
@@ -21,8 +20,8 @@ export function installExports(deps: {
   query?: SavedViewsDeps['query'];
 }) {
   const canvas = deps.canvas.exports;
-  const exporter = createExporter({ canvas, data: deps.data, at: () => deps.store.getState().at });
-  const trackers = createTrackerExporter({ canvas, at: () => deps.store.getState().at });
+  // The writers themselves arrive on the first export, not with the page.
+  const { exporter, trackers } = lazyWriters({ canvas, data: deps.data, at: () => deps.store.getState().at });
   createExportMenu(deps.toolbar, deps.store, exporter, trackers);
   const savedViews = createSavedViews(deps.toolbar, {
     store: deps.store,

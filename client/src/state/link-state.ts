@@ -1,3 +1,5 @@
+import { DEFAULT_EXPANSION_LIMIT } from '../../../graph/contract/view-fetch.ts';
+
 /**
  * What a link carries (see url-state.ts), and what a saved view stores of it: the nodes on the
  * canvas and how they got there, the selection, the date, the filters, the layout and the tab.
@@ -13,8 +15,8 @@ export type LayoutName = (typeof LAYOUTS)[number];
 export const TABS = ['explore', 'timeline', 'posts', 'sources', 'console'] as const;
 export type TabName = (typeof TABS)[number];
 
-/** How many neighbours one expansion asks for unless the user asks for more. */
-export const DEFAULT_LIMIT = 25;
+/** How many neighbours one expansion asks for unless the user asks for more (the server's opening too). */
+export const DEFAULT_LIMIT = DEFAULT_EXPANSION_LIMIT;
 export const MAX_LIMIT = 500;
 
 export interface Expansion {
