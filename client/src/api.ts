@@ -7,10 +7,10 @@ import type {
   Health,
   Neighbours,
   NodeDetail,
-  Opening,
   SearchResult,
   Timeline,
 } from '../../graph/contract/api.ts';
+import type { Opening } from '../../graph/contract/opening.ts';
 
 /**
  * The typed HTTP client. Every call returns the contract's response type or throws an ApiError

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Neighbours, NodeDetail, Opening } from '../../graph/contract/api.ts';
+import type { Neighbours, NodeDetail } from '../../graph/contract/api.ts';
+import type { Opening } from '../../graph/contract/opening.ts';
 import type { Api } from './api.ts';
 import { createDataCache } from './data.ts';
 

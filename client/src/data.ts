@@ -5,8 +5,8 @@ import type {
   GraphSchemaInfo,
   Neighbours,
   NodeDetail,
-  Opening,
 } from '../../graph/contract/api.ts';
+import type { Opening } from '../../graph/contract/opening.ts';
 import type { Api } from './api.ts';
 
 /**

@@ -1,6 +1,6 @@
 // First, before any module that parses with zod or mounts an editor.
 import './csp.ts';
-import type { Opening } from '../../graph/contract/api.ts';
+import type { Opening } from '../../graph/contract/opening.ts';
 import { ApiError, createApi } from './api.ts';
 import { createCanvas } from './canvas/cy.ts';
 import { isGroupId } from './canvas/group.ts';

@@ -1,10 +1,5 @@
-import type {
-  AccountabilityByOrg,
-  Elements,
-  Neighbours,
-  OpeningNote,
-  OpeningView,
-} from '../../graph/contract/api.ts';
+import type { AccountabilityByOrg, Elements, Neighbours } from '../../graph/contract/api.ts';
+import type { OpeningNote, OpeningView } from '../../graph/contract/opening.ts';
 import { DEFAULT_EXPANSION_LIMIT } from '../../graph/contract/view-fetch.ts';
 import type { Graph } from '../../graph/driver.ts';
 import { readAccountabilityByOrg } from '../accountability/read-accountability.ts';

@@ -2,9 +2,9 @@ import {
   type AccountabilityByOrg,
   DaySchema,
   type Elements,
-  type OpeningNote,
   type SearchResult,
 } from '../../graph/contract/api.ts';
+import type { OpeningNote } from '../../graph/contract/opening.ts';
 
 /**
  * The opening's choices, each a pure function of what was read: which inspection, which bodies,

@@ -7,8 +7,8 @@ import {
   GraphSchemaSchema,
   NeighboursSchema,
   NodeDetailSchema,
-  OpeningSchema,
 } from '../../graph/contract/api.ts';
+import { OpeningSchema } from '../../graph/contract/opening.ts';
 import { postsToShowHolders, requestedRelationshipTypes } from '../../graph/contract/view-fetch.ts';
 import { getJson } from '../../test/api-calls.ts';
 import { resetToProjectSeeds, startTestServer, useSeededApp, wipeGraph } from '../../test/graph-helpers.ts';

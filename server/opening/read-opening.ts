@@ -1,4 +1,4 @@
-import type { Opening } from '../../graph/contract/api.ts';
+import type { Opening } from '../../graph/contract/opening.ts';
 import {
   DEFAULT_EXPANSION_LIMIT,
   postsToShowHolders,

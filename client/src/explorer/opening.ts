@@ -1,4 +1,4 @@
-import type { OpeningNote, OpeningView } from '../../../graph/contract/api.ts';
+import type { OpeningNote, OpeningView } from '../../../graph/contract/opening.ts';
 import { formatDate } from '../format/dates.ts';
 import { DEFAULT_LIMIT, EMPTY_LINK, type LinkState } from '../state/link-state.ts';
 
