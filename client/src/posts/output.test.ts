@@ -9,6 +9,18 @@ import { TENURE_COLUMNS, tenuresCsv } from './tenure-csv.ts';
 
 const measure: Measure = (text, size) => text.length * size * 0.55;
 
+/** The chart drawn as one SVG document over 2014–2023, 1400 px wide. */
+function drawn(chart: ReturnType<typeof messyChart>) {
+  const model = createModel(chart, measure);
+  const view = createView(
+    model,
+    { start: dayNumber('2014-01-01'), end: dayNumber('2023-12-31') },
+    1400,
+    measure,
+  );
+  return { model, svg: chartSvgDocument(model, view, 1400, null) };
+}
+
 describe('the chart as SVG', () => {
   it('is well-formed and has the post titles, holders, events and cursor as text and shapes', () => {
     const chart = messyChart();
@@ -43,14 +55,7 @@ describe('the chart as SVG', () => {
     const first = chart.organisations[0]?.posts[0];
     if (!first) throw new Error('fixture');
     first.title = 'Chief <Executive> & "Head"';
-    const model = createModel(chart, measure);
-    const view = createView(
-      model,
-      { start: dayNumber('2014-01-01'), end: dayNumber('2023-12-31') },
-      1400,
-      measure,
-    );
-    const svg = chartSvgDocument(model, view, 1400, null);
+    const { svg } = drawn(chart);
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg).toContain('Chief &lt;Executive&gt; &amp;');
   });
@@ -60,14 +65,7 @@ describe('the chart as SVG', () => {
     const org = chart.organisations[0];
     if (!org) throw new Error('fixture');
     org.name = 'NHS Greater Manchester Integrated Care Board and its many committees';
-    const model = createModel(chart, measure);
-    const view = createView(
-      model,
-      { start: dayNumber('2014-01-01'), end: dayNumber('2023-12-31') },
-      1400,
-      measure,
-    );
-    const svg = chartSvgDocument(model, view, 1400, null);
+    const { model, svg } = drawn(chart);
     const heading = /<g class="pc-org"[^>]*>.*?<text[^>]*>([^<]*)<title>([^<]*)<\/title>/.exec(svg);
     expect(heading?.[2]).toBe(org.name);
     const shown = heading?.[1] ?? '';

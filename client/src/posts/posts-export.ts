@@ -134,18 +134,6 @@ export async function exportChart(
   return { name: `${base}.png`, blob };
 }
 
-/** Offers a file to the user as a download. */
-export function download(file: { name: string; blob: Blob }): void {
-  const url = URL.createObjectURL(file.blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export interface PostsChartAutomation {
   file(
     request: { org: string; from?: string; to?: string } & ChartExportRequest,

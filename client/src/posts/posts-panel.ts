@@ -1,4 +1,5 @@
 import type { PostsChart } from '../../../graph/contract/posts-chart.ts';
+import { download } from '../export/files.ts';
 import { canvasMeasure } from '../export/frame-canvas.ts';
 import type { AppState } from '../state/app-state.ts';
 import type { Deps } from '../ui/deps.ts';
@@ -9,7 +10,7 @@ import { postsLegend } from './legend.ts';
 import type { Measure } from './marks.ts';
 import { fetchPostsChart } from './posts-api.ts';
 import { renderDetails } from './posts-details.ts';
-import { download, exportChart, installChartAutomation } from './posts-export.ts';
+import { exportChart, installChartAutomation } from './posts-export.ts';
 import { visibleRows } from './rows.ts';
 import { dayNumber, dayString, fitRange, pan, type Range, zoom } from './scale.ts';
 import { cursorSvg, defs, headerSvg, rowsSvg, type SvgOptions } from './svg.ts';
