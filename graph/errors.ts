@@ -186,7 +186,14 @@ export function fromNeo4jError(error: unknown, reasons: RefusalReasons = DEFAULT
     // The console adds where the error points (server/cypher/console-error.ts): Neo4j 5 gives it only in its message.
     return new AppError('CYPHER_SYNTAX', message, { neo4jCode: code }, { cause: error });
   }
-  if (code?.startsWith('Neo.ClientError.Statement.') || code?.startsWith('Neo.ClientError.Procedure.')) {
+  if (
+    code?.startsWith('Neo.ClientError.Statement.') ||
+    code?.startsWith('Neo.ClientError.Procedure.') ||
+    // Data that breaks a constraint (being created, or already in place): Neo4j's message names the
+    // constraint and the clashing value.
+    code === 'Neo.DatabaseError.Schema.ConstraintCreationFailed' ||
+    code?.startsWith('Neo.ClientError.Schema.')
+  ) {
     return new AppError('BAD_REQUEST', message, { neo4jCode: code }, { cause: error });
   }
   return new AppError('INTERNAL', 'An unexpected error occurred.', { neo4jCode: code }, { cause: error });

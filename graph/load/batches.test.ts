@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunksByBytes, inFlight, propertyKeys, setters } from './batches.ts';
+import { chunksByBytes, columns, inFlight, propertyKeys, setters } from './batches.ts';
 
 const item = (text: string) => ({ properties: { text } });
 
@@ -74,9 +74,19 @@ describe('explicit property setters', () => {
     expect(() => propertyKeys([{ '': 1 }])).toThrow(/not a plain identifier/);
   });
 
-  it('sets each key from the row by name, quoted', () => {
-    expect(setters('r', 'row.properties', ['id', 'evidenceQuotes'])).toBe(
-      'r.`id` = row.properties.`id`, r.`evidenceQuotes` = row.properties.`evidenceQuotes`',
-    );
+  it('sets each key, quoted, from its column at the row index', () => {
+    expect(setters('r', ['id', 'evidenceQuotes'])).toBe('r.`id` = $c0[i], r.`evidenceQuotes` = $c1[i]');
+  });
+
+  it('sends a batch as one list per key, null where a row lacks the key', () => {
+    const rows = [
+      { id: 'a', name: 'A' },
+      { id: 'b', aliases: ['B'] },
+    ];
+    expect(columns(rows, propertyKeys(rows))).toEqual({
+      c0: ['a', 'b'],
+      c1: ['A', null],
+      c2: [null, ['B']],
+    });
   });
 });

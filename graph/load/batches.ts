@@ -27,9 +27,27 @@ export function propertyKeys(rows: readonly Record<string, unknown>[]): string[]
   return [...keys];
 }
 
-/** `n.\`a\` = row.\`a\`, …`: an absent key sets null, which leaves the property unset, as a map would. */
-export function setters(variable: string, source: string, keys: readonly string[]): string {
-  return keys.map((key) => `${variable}.\`${key}\` = ${source}.\`${key}\``).join(', ');
+/**
+ * A batch sent as columns, one list per property key (`$c0`, `$c1`, …, null where a row lacks the
+ * key), read back by row index: Bolt carries each key once per batch instead of once per row, and
+ * neither the driver nor Neo4j builds a map for every row. `setters` writes the matching SET clause.
+ */
+export function columns(
+  rows: readonly Record<string, unknown>[],
+  keys: readonly string[],
+): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  keys.forEach((key, k) => {
+    const column = new Array<unknown>(rows.length);
+    for (let i = 0; i < rows.length; i++) column[i] = rows[i]?.[key] ?? null;
+    out[`c${k}`] = column;
+  });
+  return out;
+}
+
+/** `n.\`a\` = $c0[i], …`: a null sets nothing, which leaves the property unset, as a map would. */
+export function setters(variable: string, keys: readonly string[], index = 'i'): string {
+  return keys.map((key, k) => `${variable}.\`${key}\` = $c${k}[${index}]`).join(', ');
 }
 
 export function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -11,6 +11,7 @@ import {
   readSwitch,
   SWITCH_LABEL,
 } from '../switch-guard.ts';
+import { applySchema, dropSchema } from './apply-schema.ts';
 import { DEFAULT_IN_FLIGHT, type GenerationOptions, type GenerationTimings } from './generation.ts';
 import { writeInBatches } from './write-batches.ts';
 
@@ -22,7 +23,17 @@ import { writeInBatches } from './write-batches.ts';
  * batch to after the last, and readers refuse while it does. A load that fails removes everything
  * it wrote, so the empty graph it started from is what remains; a killed one leaves the marker set,
  * and the next load removes its part-written graph first (removePartialFirstLoad).
+ *
+ * The constraints and indexes are dropped for the writing and built once at the end (dropSchema,
+ * applySchema): no one reads the graph before then, and the batches find relationship ends by
+ * element id, not through an index. Building each index over the loaded graph is far cheaper than
+ * updating it in every batch (the full-text index holds every document's text). A unique constraint
+ * that the data breaks fails the build, and so the load; whatever ends a first load, the schema is
+ * back in place when it returns.
  */
+
+/** The longest the indexes may take to build over a first load before it counts as failed. */
+const INDEX_BUILD_SECONDS = 3_600;
 
 /** How long the marker's lease lasts without renewal, and how often the running load renews it. */
 export const FIRST_LOAD_LEASE_MS = 120_000;
@@ -68,7 +79,23 @@ export async function removePartialFirstLoad(graph: Graph, state: FirstLoad): Pr
     );
   }
   await removeEverythingLoaded(graph);
+  await applySchema(graph);
   await graph.write((tx) => tx.run(END_FIRST_LOAD, { loaded: false }));
+}
+
+/** Builds the constraints and indexes over the written graph; a broken constraint fails the load. */
+async function buildIndexes(graph: Graph): Promise<void> {
+  try {
+    await applySchema(graph, { awaitSeconds: INDEX_BUILD_SECONDS });
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'BAD_REQUEST') throw error;
+    throw new AppError(
+      'BAD_REQUEST',
+      `The loaded graph breaks a constraint, so the first load was undone: ${error.message}`,
+      error.details,
+      { cause: error },
+    );
+  }
 }
 
 /** Writes the whole plan into an empty graph; see the note above. */
@@ -92,11 +119,15 @@ export async function loadIntoEmptyGraph(
   }, RENEW_EVERY_MS);
   const started = performance.now();
   try {
+    await dropSchema(graph);
     const written = await writeInBatches(graph, plan, (label) => label, {
       ...options,
       inFlight: options.inFlight ?? DEFAULT_IN_FLIGHT,
     });
     const stageMs = performance.now() - started;
+    options.progress(0, 'building indexes');
+    await buildIndexes(graph);
+    const indexesMs = performance.now() - started - stageMs;
     const ended = performance.now();
     await graph.write((tx) => tx.run(END_FIRST_LOAD, { loaded: true }));
     options.progress(0, 'loaded');
@@ -105,12 +136,14 @@ export async function loadIntoEmptyGraph(
       stageNodesMs: written.nodesMs,
       stageRelationshipsMs: written.relationshipsMs,
       stageJsMs: written.jsMs,
+      indexesMs,
       switchMs: performance.now() - ended,
       retireMs: 0,
     };
   } catch (error) {
     clearInterval(renewing);
     await removeEverythingLoaded(graph);
+    await applySchema(graph);
     await graph.write((tx) => tx.run(END_FIRST_LOAD, { loaded: false }));
     throw error;
   } finally {

@@ -40,6 +40,8 @@ export interface GenerationTimings {
   stageRelationshipsMs: number;
   /** Of stageMs: the JavaScript thread busy (packing rows, encoding them for Bolt); the rest is waiting on Neo4j. */
   stageJsMs: number;
+  /** A first load only: building the constraints and indexes over the loaded graph (first-load.ts). */
+  indexesMs?: number;
   switchMs: number;
   retireMs: number;
 }

@@ -35,6 +35,7 @@ export interface LoadReport {
     stageNodesMs?: number;
     stageRelationshipsMs?: number;
     stageJsMs?: number;
+    indexesMs?: number;
     switchMs?: number;
     retireMs?: number;
   };
@@ -156,6 +157,7 @@ export async function loadPlan(
     'stageNodesMs',
     'stageRelationshipsMs',
     'stageJsMs',
+    'indexesMs',
     'switchMs',
     'retireMs',
   ] as const) {

@@ -8,6 +8,7 @@ import {
   assertLabel,
   assertType,
   chunksByBytes,
+  columns,
   groupBy,
   inFlight,
   propertyKeys,
@@ -42,16 +43,16 @@ export interface BatchTimings {
 // Properties are set one by one, not as a map (`SET n = row`), which Cypher plans with an Eager
 // step that holds the whole batch before writing on; keys are checked identifiers (batches.ts).
 const createNodes = (label: string, keys: readonly string[]) => `
-UNWIND $rows AS row
-CREATE (n:${label}) SET ${setters('n', 'row', keys)}
-RETURN row.id AS id, elementId(n) AS elementId`;
+UNWIND range(0, $count - 1) AS i
+CREATE (n:${label}) SET ${setters('n', keys)}
+RETURN i, elementId(n) AS elementId`;
 
 // Ends are found by the element ids the node batches returned: no index on the written labels needed.
 const createRelationships = (type: RelationshipType, keys: readonly string[]) => `
-UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row.a
-MATCH (b) WHERE elementId(b) = row.b
-CREATE (a)-[r:${type}]->(b) SET ${setters('r', 'row.properties', keys)}
+UNWIND range(0, $count - 1) AS i
+MATCH (a) WHERE elementId(a) = $a[i]
+MATCH (b) WHERE elementId(b) = $b[i]
+CREATE (a)-[r:${type}]->(b) SET ${setters('r', keys)}
 RETURN count(r) AS written`;
 
 /**
@@ -79,11 +80,15 @@ export async function writeInBatches(
       for (const batch of chunksByBytes(nodes, options.nodeBatch, options.batchBytes)) {
         yield async () => {
           const rows = batch.map((n) => n.properties);
-          const query = createNodes(labelFor(label), propertyKeys(rows));
+          const keys = propertyKeys(rows);
+          const params = { count: batch.length, ...columns(rows, keys) };
           const result = await write(graph, { step: `writing ${label} nodes`, rows: batch }, (tx) =>
-            tx.run(query, { rows }),
+            tx.run(createNodes(labelFor(label), keys), params),
           );
-          for (const record of result.records) elementIds.set(record.get('id'), record.get('elementId'));
+          for (const record of result.records) {
+            const node = batch[record.get('i') as number];
+            if (node) elementIds.set(node.id, record.get('elementId'));
+          }
           progress(batch.length, `wrote ${label}`);
         };
       }
@@ -97,14 +102,16 @@ export async function writeInBatches(
       assertType(type);
       for (const batch of chunksByBytes(relationships, options.relationshipBatch, options.batchBytes)) {
         yield async () => {
-          const rows = batch.map((r) => ({
-            a: elementIds.get(r.source) ?? null,
-            b: elementIds.get(r.target) ?? null,
-            properties: r.properties,
-          }));
-          const query = createRelationships(type, propertyKeys(batch.map((r) => r.properties)));
+          const rows = batch.map((r) => r.properties);
+          const keys = propertyKeys(rows);
+          const params = {
+            count: batch.length,
+            a: batch.map((r) => elementIds.get(r.source) ?? null),
+            b: batch.map((r) => elementIds.get(r.target) ?? null),
+            ...columns(rows, keys),
+          };
           const result = await write(graph, { step: `writing ${type} relationships`, rows: batch }, (tx) =>
-            tx.run(query, { rows }),
+            tx.run(createRelationships(type, keys), params),
           );
           const count = Number(result.records[0]?.get('written') ?? 0);
           if (count !== batch.length) {

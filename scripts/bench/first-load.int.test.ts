@@ -22,6 +22,18 @@ const READ_PAUSE_MS = 20;
 
 let graph: Graph;
 let plan: GraphPlan;
+/** The constraints and indexes applySchema creates, which every first load must leave in place. */
+let schema: string[];
+
+/** Names of the constraints and of the indexes other than the label and type lookups. */
+const schemaNames = () =>
+  graph.write(async (tx) =>
+    (
+      await tx.run(`
+        SHOW INDEXES YIELD name, type, state WHERE type <> 'LOOKUP'
+        RETURN name + ':' + state AS name ORDER BY name`)
+    ).records.map((r) => String(r.get('name'))),
+  );
 
 const countPeople = () =>
   graph.read(async (tx) =>
@@ -57,6 +69,7 @@ async function watch(seen: Seen[], stop: { requested: boolean }): Promise<void> 
 beforeAll(async () => {
   graph = openTestGraph();
   await applySchema(graph);
+  schema = await schemaNames();
   plan = syntheticPlan(SCALE);
 });
 beforeEach(async () => {
@@ -94,6 +107,10 @@ describe('a large first load into an empty graph', () => {
       const counts = await countsInGraph(graph);
       expect(counts).toEqual(planCounts(plan));
       expect(await marker()).toEqual({ active: false, firstLoad: false, generation: 1 });
+      // The indexes dropped for the writing were built again over the loaded graph, all online.
+      expect(await schemaNames()).toEqual(schema);
+      expect(schema.every((name) => name.endsWith(':ONLINE'))).toBe(true);
+      expect(schema.length).toBeGreaterThan(8);
       // A second load finds the graph loaded and writes nothing.
       expect((await loadPlan(graph, plan, OPTIONS)).mode).toBe('unchanged');
     },
@@ -110,6 +127,27 @@ describe('a large first load into an empty graph', () => {
         Number((await tx.run('MATCH ()-[r]->() RETURN count(r) AS n')).records[0]?.get('n')),
       );
       expect(left).toBe(0);
+      expect(await marker()).toEqual({ active: false, firstLoad: false, generation: 0 });
+      expect(await schemaNames()).toEqual(schema);
+    },
+    SLOW,
+  );
+
+  it(
+    'fails when the data breaks a unique constraint built after the writing, naming it, and leaves the graph empty',
+    async () => {
+      const person = plan.nodes.find((n) => n.label === 'Person');
+      if (!person) throw new Error('the synthetic plan has no person');
+      const twice: GraphPlan = {
+        ...plan,
+        nodes: [...plan.nodes, { ...person, properties: { ...person.properties } }],
+      };
+      const error = await loadPlan(graph, twice, OPTIONS).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).message).toMatch(/person_id/);
+      expect((error as AppError).message).toContain(person.id);
+      expect(await countPeople()).toBe(0);
+      expect(await schemaNames()).toEqual(schema);
       expect(await marker()).toEqual({ active: false, firstLoad: false, generation: 0 });
     },
     SLOW,
@@ -143,6 +181,7 @@ describe('a large first load into an empty graph', () => {
         ),
       );
       expect(partial).toBe(0);
+      expect(await schemaNames()).toEqual(schema);
     },
     SLOW,
   );
