@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunksByBytes, columns, inFlight, propertyKeys, setters } from './batches.ts';
+import { chunksByBytes, columns, inFlight, propertiesSize, propertyKeys, setters } from './batches.ts';
 
 const item = (text: string) => ({ properties: { text } });
 
@@ -20,6 +20,15 @@ describe('chunksByBytes', () => {
     const items = [item('a'), item('b'.repeat(500)), item('c')];
     expect(chunksByBytes(items, 100, 100).map((b) => b.length)).toEqual([1, 1, 1]);
     expect(chunksByBytes([], 10, 10)).toEqual([]);
+  });
+});
+
+describe('propertiesSize', () => {
+  it('counts the characters of keys and strings, in lists too, and 8 for anything else', () => {
+    expect(propertiesSize({ id: 'abc', quotes: ['de', 'f'], spans: [1, 2], open: true })).toBe(
+      2 + 3 + 6 + 3 + 5 + 16 + 4 + 8,
+    );
+    expect(propertiesSize({})).toBe(0);
   });
 });
 

@@ -70,7 +70,7 @@ export function chunksByBytes<T extends { properties: Record<string, unknown> }>
   let current: T[] = [];
   let bytes = 0;
   for (const item of items) {
-    const size = JSON.stringify(item.properties).length;
+    const size = propertiesSize(item.properties);
     if (current.length > 0 && (current.length >= maxItems || bytes + size > maxBytes)) {
       out.push(current);
       current = [];
@@ -94,10 +94,31 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
   return groups;
 }
 
+/**
+ * About how many bytes a node's or relationship's properties take on the wire: the characters of
+ * its keys and strings, 8 for anything else. Cheaper than serialising them, which at a million
+ * relationships meant turning 1.2 GB into JSON only to measure it.
+ */
+export function propertiesSize(properties: Record<string, unknown>): number {
+  let size = 0;
+  for (const key in properties) size += key.length + valueSize(properties[key]);
+  return size;
+}
+
+function valueSize(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) {
+    let size = 0;
+    for (const item of value) size += valueSize(item);
+    return size;
+  }
+  return 8;
+}
+
 /** Rough size of what a batch sends to Neo4j, to say how large a write was when it hit a limit. */
 export function approximateBytes(rows: readonly { properties: Record<string, unknown> }[]): number {
   let bytes = 0;
-  for (const row of rows) bytes += JSON.stringify(row.properties).length;
+  for (const row of rows) bytes += propertiesSize(row.properties);
   return bytes;
 }
 

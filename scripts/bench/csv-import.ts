@@ -9,6 +9,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Graph } from '../../graph/driver.ts';
+import { applySchema, dropSchema, schemaStatements } from '../../graph/load/apply-schema.ts';
 import { groupBy } from '../../graph/load/batches.ts';
 import type { GraphPlan, Properties } from '../../graph/seed/plan.ts';
 
@@ -70,6 +71,8 @@ export interface CsvStatement {
   file: string;
   cypher: string;
   rows: number;
+  /** Nodes are read first; relationships find their ends through the id constraints. */
+  kind: 'nodes' | 'relationships';
 }
 
 /** Writes the CSV files into `dir` (the bench instance's import folder) and returns the statements. */
@@ -88,6 +91,7 @@ export async function writePlanCsv(plan: GraphPlan, dir: string): Promise<CsvSta
     );
     statements.push({
       file,
+      kind: 'nodes',
       rows: nodes.length,
       cypher: `LOAD CSV WITH HEADERS FROM 'file:///${file}' AS row
 CALL (row) { CREATE (n:${label}) SET ${setters('n', columns)} } IN TRANSACTIONS OF ${CSV_BATCH_ROWS} ROWS`,
@@ -107,6 +111,7 @@ CALL (row) { CREATE (n:${label}) SET ${setters('n', columns)} } IN TRANSACTIONS 
     );
     statements.push({
       file,
+      kind: 'relationships',
       rows: relationships.length,
       cypher: `LOAD CSV WITH HEADERS FROM 'file:///${file}' AS row
 CALL (row) {
@@ -119,12 +124,25 @@ CALL (row) {
   return statements;
 }
 
-/** Runs the statements in order, each in its own auto-commit transaction as IN TRANSACTIONS needs. */
+/**
+ * Runs the statements into an empty graph the way a bulk import is best done, so the loader is
+ * measured against LOAD CSV at its fastest: no index is updated row by row that can be built once.
+ * The schema is dropped, the nodes are read, the id constraints built (the relationships' MATCH
+ * needs them), the relationships read, then the full-text and relationship indexes built. Each
+ * statement runs in its own auto-commit transaction, as IN TRANSACTIONS needs.
+ */
 export async function runCsvImport(graph: Graph, statements: readonly CsvStatement[]): Promise<void> {
+  await dropSchema(graph);
   const session = graph.driver.session({ database: graph.database });
   try {
-    for (const statement of statements) await session.run(statement.cypher);
+    for (const statement of statements.filter((s) => s.kind === 'nodes')) await session.run(statement.cypher);
+    for (const constraint of schemaStatements().filter((s) => s.startsWith('CREATE CONSTRAINT')))
+      await session.run(constraint);
+    await session.run('CALL db.awaitIndexes(3600)');
+    for (const statement of statements.filter((s) => s.kind === 'relationships'))
+      await session.run(statement.cypher);
   } finally {
     await session.close();
   }
+  await applySchema(graph, { awaitSeconds: 3600 });
 }
