@@ -40,7 +40,7 @@ export interface GenerationTimings {
   stageRelationshipsMs: number;
   /** Of stageMs: the JavaScript thread busy (packing rows, encoding them for Bolt); the rest is waiting on Neo4j. */
   stageJsMs: number;
-  /** A first load only: building the constraints and indexes over the loaded graph (first-load.ts). */
+  /** A first load only: dropping the constraints and indexes, and building them over the loaded graph (first-load.ts). */
   indexesMs?: number;
   switchMs: number;
   retireMs: number;

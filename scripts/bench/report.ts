@@ -103,7 +103,7 @@ function scaleSection(scale: ScaleSuiteResult): string {
     const p = loader.firstLoad.phases;
     rows.push([
       loader.firstLoad.mode === 'first-load'
-        ? `project loader, first load (${loader.firstLoad.mode}: written straight in ${sec(p.stageMs ?? 0)} s${stageDetail(p, sec)}, indexes built after ${sec(p.indexesMs ?? 0)} s, marker cleared ${sec(p.switchMs ?? 0)} s${runsNote(loader.firstLoad.runsMs, sec)})`
+        ? `project loader, first load (${loader.firstLoad.mode}: written straight in ${sec(p.stageMs ?? 0)} s${stageDetail(p, sec)}, indexes dropped before and built after ${sec(p.indexesMs ?? 0)} s, marker cleared ${sec(p.switchMs ?? 0)} s${runsNote(loader.firstLoad.runsMs, sec)})`
         : `project loader, first load (${loader.firstLoad.mode}: stage ${sec(p.stageMs ?? 0)} s${stageDetail(p, sec)}, switch ${sec(p.switchMs ?? 0)} s, retire ${sec(p.retireMs ?? 0)} s${runsNote(loader.firstLoad.runsMs, sec)})`,
       sec(loader.firstLoad.ms),
       int(loader.firstLoad.relationshipsPerSecond),
