@@ -1,12 +1,14 @@
 import neo4j, {
   type Driver,
   type ManagedTransaction,
+  Neo4jError,
   type QueryResult,
   type RecordShape,
 } from 'neo4j-driver';
 import type { Neo4jConfig } from './config.ts';
 import { AppError, fromNeo4jError, neo4jCode } from './errors.ts';
-import { type FirstLoad, fencedWork } from './switch-guard.ts';
+import { LaterMarkerRead } from './later-marker-read.ts';
+import { type FencedOutcome, type FirstLoad, fencedWork, judged, readSwitch } from './switch-guard.ts';
 
 /**
  * The app's one handle on Neo4j. Every query runs in a managed read or write transaction with
@@ -40,17 +42,49 @@ export function openGraph(config: Neo4jConfig): Graph {
   /**
    * A read retried while a load switches a new generation in (see switch-guard.ts), so it sees the
    * old graph or the new one, never a mixture; it gives up with DATABASE_UNAVAILABLE after a while.
-   * The fence checks cost no round trips of their own: they are sent without waiting, pipelined
-   * with the work's statements (see fencedWork).
    */
   // The generation the last finished read saw, inactive: a read that begins after it was learnt
-  // needs only the marker read after its work (see switch-guard.ts, 3.).
+  // runs its work alone and is judged by a shared marker read begun after it (see switch-guard.ts, 3.).
   let knownGeneration: number | undefined;
+  const laterMarker = new LaterMarkerRead(async () => {
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+    try {
+      // Auto-commit: one RUN and PULL, no BEGIN or COMMIT; it reads one small node.
+      return await readSwitch(session);
+    } catch (error) {
+      throw fromNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+  });
+
+  async function attempt<T>(
+    work: (tx: ManagedTransaction) => Promise<T>,
+    timeoutMs?: number,
+  ): Promise<FencedOutcome<T>> {
+    const known = knownGeneration;
+    if (known === undefined) return run('READ', (tx) => fencedWork(tx, work), timeoutMs);
+    const outcome = await run(
+      'READ',
+      async (tx): Promise<{ value: T } | { error: unknown }> => {
+        try {
+          return { value: await work(tx) };
+        } catch (error) {
+          // An error of Neo4j fails the transaction (and may be retried by the driver): passed on as
+          // is. One the work raised on what it read is judged like an answer (see fencedWork).
+          if (error instanceof Neo4jError) throw error;
+          return { error };
+        }
+      },
+      timeoutMs,
+    );
+    return { ...judged({ generation: known, active: false }, await laterMarker.next()), ...outcome };
+  }
+
   async function guardedRead<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number) {
     const deadline = performance.now() + SWITCH_WAIT_MS;
     for (;;) {
-      const known = knownGeneration;
-      const outcome = await run('READ', (tx) => fencedWork(tx, work, known), timeoutMs);
+      const outcome = await attempt(work, timeoutMs);
       if (outcome.after && !outcome.after.active) knownGeneration = outcome.after.generation;
       // A graph being written for the first time has no whole version to wait for.
       if (outcome.firstLoad) throw firstLoadRefusal(outcome.firstLoad);

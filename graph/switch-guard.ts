@@ -12,12 +12,21 @@ import type { ManagedTransaction } from 'neo4j-driver';
  * 2. a read that saw the marker inactive and unchanged before and after its work ran while no
  *    switch was being applied, so it saw the old graph or the new one whole; otherwise it retries
  *    (the marker reads are pipelined with the work's statements: see fencedWork).
- * 3. the read before the work may be left out when the reader already knows the generation from a
- *    marker read that finished before its transaction began: if the read after the work sees the
- *    marker inactive with that same generation, no switch can have been applied while the work ran
- *    (it would have been begun, visibly, before it was applied, and ended only by raising the
- *    generation). That saves one statement in Neo4j on every read, which on a small read is a
- *    third of Neo4j's work (measured by `npm run bench -- api-scale`).
+ * 3. neither marker read has to be in the work's transaction: what the fence needs is a read of the
+ *    marker that finished before the work began and one that began after it ended. If both saw the
+ *    marker inactive with the same generation, no switch can have been applied while the work ran:
+ *    it would have been begun, visibly, before it was applied, and ended only by raising the
+ *    generation, each in a committed transaction any later read sees. So a reader that already
+ *    knows the generation (from a marker read that finished before its transaction began) runs its
+ *    work alone, and is then judged by a marker read begun after its work ended: one that many
+ *    reads share (later-marker-read.ts), sent in a transaction of its own with no BEGIN or COMMIT.
+ *    Only a reader that knows no generation yet (the first, or one after a switch) reads the marker
+ *    before and after its work in its transaction (fencedWork).
+ *
+ *    Measured with `npm run bench -- api-scale` at scale 2,000: a marker read in every read's
+ *    transaction cost Neo4j about 0.2–0.3 ms per request and the app about 0.4 ms (a second
+ *    statement, result and socket write, which on this machine cost more than the statement did
+ *    in Neo4j); shared, it is one auto-commit query for every batch of reads in flight.
  *
  * `until` makes a marker left by a killed loader harmless: its switch transaction was rolled back,
  * and readers stop waiting once the switch could no longer be running.
@@ -92,18 +101,21 @@ export const readWasWhole = (before: SwitchState, after: SwitchState) =>
  * `firstLoad`: the marker said a first load was writing the graph, before or after the work.
  * `after`: the marker as the read after the work saw it, for the next reads to know (see 3.).
  */
-export type FencedOutcome<T> = { whole: boolean; firstLoad?: FirstLoad; after?: SwitchState } & (
-  | { value: T }
-  | { error: unknown }
-);
+export interface Verdict {
+  whole: boolean;
+  firstLoad?: FirstLoad;
+  after?: SwitchState;
+}
+
+export type FencedOutcome<T> = Verdict & ({ value: T } | { error: unknown });
 
 /**
- * Runs `work` between two reads of the marker (or before one, given the generation known before;
- * see 3. above) without spending a round trip on either: the first is sent and not awaited, so it
- * travels with the work's first statement, and each statement the work sends is followed at once by
- * another read of the marker, so the one after the work's last statement travels with it.
- * Statements of one transaction run in the order they were sent, so the
- * marker read first ran before all of the work and the last one after all of it.
+ * Runs `work` between two reads of the marker in its transaction, for a reader that knows no
+ * generation yet (see 3.), without spending a round trip on either: the first is sent and not
+ * awaited, so it travels with the work's first statement, and each statement the work sends is
+ * followed at once by another read of the marker, so the one after the work's last statement
+ * travels with it. Statements of one transaction run in the order they were sent, so the marker
+ * read first ran before all of the work and the last one after all of it.
  *
  * A work that throws on what it read (a node that a half-applied switch had retired, say) is judged
  * the same way: if the read was not whole the error is discarded and the read retried. An error of
@@ -112,13 +124,8 @@ export type FencedOutcome<T> = { whole: boolean; firstLoad?: FirstLoad; after?: 
 export async function fencedWork<T>(
   tx: ManagedTransaction,
   work: (tx: ManagedTransaction) => Promise<T>,
-  /** The generation a marker read that finished before this transaction began saw, inactive. */
-  knownGeneration?: number,
 ): Promise<FencedOutcome<T>> {
-  const before: Promise<SwitchState> =
-    knownGeneration === undefined
-      ? readSwitch(tx)
-      : Promise.resolve({ generation: knownGeneration, active: false });
+  const before = readSwitch(tx);
   // Marker reads are awaited only after the work; until then a failure is kept, not unhandled.
   before.catch(() => undefined);
   let after: Promise<SwitchState> = before;
@@ -137,10 +144,15 @@ export async function fencedWork<T>(
   }
   try {
     const [first, last] = [await before, await after];
-    const firstLoad = last.firstLoad ?? first.firstLoad;
-    return { whole: readWasWhole(first, last), after: last, ...(firstLoad ? { firstLoad } : {}), ...outcome };
+    return { ...judged(first, last), ...outcome };
   } catch (fenceError) {
     // The transaction failed: the work's own error says why, if it has one.
     throw 'error' in outcome ? outcome.error : fenceError;
   }
+}
+
+/** Whether a read between the marker reads `first` and `last` may be trusted, and what they said. */
+export function judged(first: SwitchState, last: SwitchState): Verdict {
+  const firstLoad = last.firstLoad ?? first.firstLoad;
+  return { whole: readWasWhole(first, last), after: last, ...(firstLoad ? { firstLoad } : {}) };
 }
