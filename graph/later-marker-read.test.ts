@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LaterMarkerRead } from './later-marker-read.ts';
 import type { SwitchState } from './switch-guard.ts';
 
@@ -57,5 +57,30 @@ describe('marker reads shared by the reads that need one', () => {
     expect(begun).toHaveLength(2);
     begun[1]?.answer(state(7));
     expect(await second).toEqual(state(7));
+  });
+
+  describe('when one hangs', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('start the next one after the patience given, without waiting for it', async () => {
+      vi.useFakeTimers();
+      const { begun, read } = controlledReads();
+      const marker = new LaterMarkerRead(read, 100);
+      marker.next();
+      const waiting = marker.next();
+      await vi.advanceTimersByTimeAsync(99);
+      expect(begun).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(begun).toHaveLength(2);
+      begun[1]?.answer(state(5));
+      expect(await waiting).toEqual(state(5));
+      // The one that hung is still under way, and is not handed to anyone who asks now.
+      const later = marker.next();
+      expect(begun).toHaveLength(3);
+      begun[2]?.answer(state(6));
+      expect(await later).toEqual(state(6));
+    });
   });
 });

@@ -6,24 +6,35 @@ import type { SwitchState } from './switch-guard.ts';
  * before, so it is never joined; a caller waits instead for the next one, which starts as soon as
  * the one under way ends, and which every caller meanwhile shares. With many reads in flight, one
  * marker read certifies a whole batch of them instead of one statement being run for each.
+ *
+ * One marker read that hangs (a connection lost without a word, a Neo4j just restarted) must not
+ * hold every read in the app behind it: the next one starts when the one under way ends or when
+ * `patienceMs` have passed, whichever comes first.
  */
 export class LaterMarkerRead {
   readonly #read: () => Promise<SwitchState>;
+  readonly #patienceMs: number;
   #underWay: Promise<SwitchState> | undefined;
   #queued: Promise<SwitchState> | undefined;
 
-  constructor(read: () => Promise<SwitchState>) {
+  constructor(read: () => Promise<SwitchState>, patienceMs = 250) {
     this.#read = read;
+    this.#patienceMs = patienceMs;
   }
 
   next(): Promise<SwitchState> {
     if (this.#queued) return this.#queued;
     const underWay = this.#underWay;
     if (!underWay) return this.#start();
-    const queued = underWay.then(
-      () => this.#startQueued(),
-      () => this.#startQueued(),
-    );
+    const ready = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.#patienceMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      underWay.then(done, done);
+    });
+    const queued = ready.then(() => this.#startQueued());
     this.#queued = queued;
     return queued;
   }

@@ -4,6 +4,7 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openTestGraph, wipeGraph } from '../test/graph-helpers.ts';
 import type { Graph } from './driver.ts';
+import { AppError } from './errors.ts';
 import { BEGIN_SWITCH, END_SWITCH, fencedWork, READ_SWITCH } from './switch-guard.ts';
 
 let graph: Graph;
@@ -80,6 +81,26 @@ describe('the switch fence', () => {
       await vi.waitFor(() => expect(runs).toBeGreaterThan(3), { timeout: 20_000, interval: 50 });
       await graph.write((tx) => tx.run(END_SWITCH, { switched: true }));
       expect(await answer).toBe(1);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it("passes on a warm read's Neo4j error as is, and the work's own error once the read is judged whole", async () => {
+    const reader = openTestGraph();
+    try {
+      await reader.read((tx) => tx.run('RETURN 1'));
+      const refused = await reader.read((tx) => tx.run('RETURN 1 +')).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(AppError);
+      expect((refused as AppError).code).toBe('CYPHER_SYNTAX');
+      const own = new AppError('NOT_FOUND', 'No such node');
+      const thrown = await reader
+        .read(async (tx) => {
+          await tx.run('MATCH (p:Person) RETURN p');
+          throw own;
+        })
+        .catch((error: unknown) => error);
+      expect(thrown).toBe(own);
     } finally {
       await reader.close();
     }
