@@ -1,9 +1,10 @@
 /**
  * `api-scale`: the real app on the synthetic graph of `--scale` people, beside a bare neo4j-driver
  * script that runs the same Cypher with the same parameters on the same Neo4j. For each endpoint,
- * `CLIENTS` concurrent connections for `--seconds`: p50/p95/p99, requests/s and errors, first
- * through the app, then bare; the ratio app/bare is the figure. Each query is also run once under
- * PROFILE: its db hits and whether its plan starts from an index or scans.
+ * `CLIENTS` concurrent connections for `--seconds` a side: p50/p95/p99, requests/s and errors, the
+ * sides taking turns in half-stretches (app, bare, bare, app; see stretches.ts); the ratio app/bare
+ * is the figure. Each query is also run once under PROFILE: its db hits and whether its plan starts
+ * from an index or scans.
  */
 import path from 'node:path';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
@@ -18,10 +19,11 @@ import { luceneQuery } from '../../server/search/lucene-query.ts';
 import { SEARCH } from '../../server/search/search-queries.ts';
 import { AREA_INSPECTIONS, ORG_TIMELINE } from '../../server/timeline/timeline-queries.ts';
 import { startAppProcess } from './app-process.ts';
-import { type CpuPerRequest, startCpuMeter } from './cpu-meter.ts';
+import { startCpuMeter } from './cpu-meter.ts';
 import { type BenchRequest, timedRequest } from './http.ts';
 import type { Say } from './neo4j-target.ts';
-import { perSecond, round, summarize } from './stats.ts';
+import { round } from './stats.ts';
+import { type RunFigures, type Side, STRETCH_ORDER, type Stretch, sideFigures } from './stretches.ts';
 import { sharedSyntheticPlan } from './synthetic-plan.ts';
 
 export const CLIENTS = 32;
@@ -44,17 +46,7 @@ interface Endpoint {
   statements: Statement[];
 }
 
-export interface RunFigures {
-  /** CPU ms per request in each process taking part (see cpu-meter.ts). */
-  cpu?: CpuPerRequest;
-  requests: number;
-  errors: number;
-  firstError?: string;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  requestsPerSecond: number;
-}
+export type { RunFigures };
 
 export interface ApiScaleEndpointResult {
   name: string;
@@ -77,11 +69,19 @@ export interface ApiScaleSuiteResult {
   errors: Record<string, string>;
 }
 
-/** `CLIENTS` loops, each sending one call after another until the time is up; none starts after it. */
-async function hammer(call: () => Promise<unknown>, seconds: number): Promise<RunFigures> {
+/**
+ * `CLIENTS` loops, each sending one call after another until the time is up; none starts after it.
+ * The CPU of the given processes is measured over the same time.
+ */
+async function hammer(
+  call: () => Promise<unknown>,
+  seconds: number,
+  pids: { neo4j?: number; app?: number },
+): Promise<Stretch> {
   const samples: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
+  const meter = startCpuMeter(pids);
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
@@ -98,16 +98,8 @@ async function hammer(call: () => Promise<unknown>, seconds: number): Promise<Ru
       }
     }),
   );
-  const s = summarize(samples.length > 0 ? samples : [0]);
-  return {
-    requests: samples.length,
-    errors,
-    firstError,
-    p50Ms: round(s.median),
-    p95Ms: round(s.p95),
-    p99Ms: round(s.p99),
-    requestsPerSecond: round(perSecond(samples.length, performance.now() - started), 1),
-  };
+  const elapsedMs = performance.now() - started;
+  return { samples, errors, firstError, elapsedMs, cpu: meter.stop() };
 }
 
 interface PlanNode {
@@ -258,14 +250,7 @@ export async function runApiScaleSuite(options: {
   try {
     for (const endpoint of endpoints(hub)) {
       try {
-        // Both sides warm up the same way: a few calls before the clock starts.
-        for (let i = 0; i < 5; i++) await timedRequest(server.url, endpoint.request, APP_REQUEST_TIMEOUT_MS);
-        const appMeter = startCpuMeter({ neo4j: options.neo4jPid, app: server.pid });
-        const app = await hammer(
-          () => timedRequest(server.url, endpoint.request, APP_REQUEST_TIMEOUT_MS),
-          seconds,
-        );
-        app.cpu = appMeter.stop(app.requests + app.errors);
+        const appCall = () => timedRequest(server.url, endpoint.request, APP_REQUEST_TIMEOUT_MS);
         const bareCall = async () => {
           const session = graph.driver.session({
             database: graph.database,
@@ -277,10 +262,20 @@ export async function runApiScaleSuite(options: {
             await session.close();
           }
         };
+        // Both sides warm up the same way: a few calls before the clock starts.
+        for (let i = 0; i < 5; i++) await appCall();
         for (let i = 0; i < 5; i++) await bareCall();
-        const bareMeter = startCpuMeter({ neo4j: options.neo4jPid });
-        const bare = await hammer(bareCall, seconds);
-        bare.cpu = bareMeter.stop(bare.requests + bare.errors);
+        const stretches: Record<Side, Stretch[]> = { app: [], bare: [] };
+        const stretchSeconds = seconds / (STRETCH_ORDER.length / 2);
+        for (const side of STRETCH_ORDER) {
+          stretches[side].push(
+            side === 'app'
+              ? await hammer(appCall, stretchSeconds, { neo4j: options.neo4jPid, app: server.pid })
+              : await hammer(bareCall, stretchSeconds, { neo4j: options.neo4jPid }),
+          );
+        }
+        const app = sideFigures(stretches.app);
+        const bare = sideFigures(stretches.bare);
         const result: ApiScaleEndpointResult = {
           name: endpoint.name,
           path: endpoint.request.path,

@@ -38,7 +38,14 @@ export interface CpuPerRequest {
   clientMs: number;
 }
 
-/** Starts measuring the given processes; `stop(requests)` gives the CPU ms per request in each. */
+/** CPU ms each process spent over one or more measured stretches. */
+export interface CpuSpent {
+  neo4j?: number;
+  app?: number;
+  client: number;
+}
+
+/** Starts measuring the given processes; `stop()` gives the CPU ms each spent since. */
 export function startCpuMeter(pids: { neo4j?: number; app?: number }) {
   const read = () => ({
     neo4j: pids.neo4j === undefined ? undefined : processCpuMs(pids.neo4j),
@@ -47,19 +54,43 @@ export function startCpuMeter(pids: { neo4j?: number; app?: number }) {
   });
   const before = read();
   return {
-    stop(requests: number): CpuPerRequest {
+    stop(): CpuSpent {
       const after = read();
-      const per = (a: number | undefined, b: number | undefined) =>
-        a === undefined || b === undefined || requests === 0
-          ? undefined
-          : Math.round(((b - a) / requests) * 100) / 100;
-      const neo4jMs = per(before.neo4j, after.neo4j);
-      const appMs = per(before.app, after.app);
+      const spent = (a: number | undefined, b: number | undefined) =>
+        a === undefined || b === undefined ? undefined : b - a;
+      const neo4j = spent(before.neo4j, after.neo4j);
+      const app = spent(before.app, after.app);
       return {
-        ...(neo4jMs === undefined ? {} : { neo4jMs }),
-        ...(appMs === undefined ? {} : { appMs }),
-        clientMs: per(before.client, after.client) ?? 0,
+        ...(neo4j === undefined ? {} : { neo4j }),
+        ...(app === undefined ? {} : { app }),
+        client: after.client - before.client,
       };
     },
+  };
+}
+
+/** The CPU of stretches measured apart (the halves of one side's time), added up. */
+export function addCpu(a: CpuSpent, b: CpuSpent): CpuSpent {
+  const sum = (x: number | undefined, y: number | undefined) =>
+    x === undefined || y === undefined ? undefined : x + y;
+  const neo4j = sum(a.neo4j, b.neo4j);
+  const app = sum(a.app, b.app);
+  return {
+    ...(neo4j === undefined ? {} : { neo4j }),
+    ...(app === undefined ? {} : { app }),
+    client: a.client + b.client,
+  };
+}
+
+/** CPU ms per request in each process, to two decimals; a process not read has no figure. */
+export function cpuPerRequest(spent: CpuSpent, requests: number): CpuPerRequest {
+  const per = (ms: number | undefined) =>
+    ms === undefined || requests === 0 ? undefined : Math.round((ms / requests) * 100) / 100;
+  const neo4jMs = per(spent.neo4j);
+  const appMs = per(spent.app);
+  return {
+    ...(neo4jMs === undefined ? {} : { neo4jMs }),
+    ...(appMs === undefined ? {} : { appMs }),
+    clientMs: per(spent.client) ?? 0,
   };
 }

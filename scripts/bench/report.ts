@@ -19,6 +19,8 @@ export interface BenchResults {
   machine: MachineInfo;
   /** Absent when only suites that need no database ran. */
   neo4j?: { version: string; edition: string; target: 'local' | 'external' };
+  /** What the figures mean, written after reading them (where the time goes, what changed since). */
+  note?: string;
   suites: {
     load?: LoadSuiteResult;
     scale?: ScaleSuiteResult;
@@ -285,7 +287,7 @@ function cpuTable(api: ApiScaleSuiteResult): string[] {
 
 function apiScaleSection(api: ApiScaleSuiteResult): string {
   return [
-    `### api-scale — the app beside a bare neo4j-driver script running the same Cypher, on ${int(api.nodes)} nodes and ${int(api.relationships)} relationships (scale ${int(api.scale)}); ${api.clients} concurrent connections for ${api.seconds} s per endpoint and side`,
+    `### api-scale — the app beside a bare neo4j-driver script running the same Cypher, on ${int(api.nodes)} nodes and ${int(api.relationships)} relationships (scale ${int(api.scale)}); ${api.clients} concurrent connections for ${api.seconds} s per endpoint and side, the sides taking turns (app, bare, bare, app, each for half of its time)`,
     '',
     table(
       [
@@ -350,6 +352,7 @@ export function renderMarkdown(results: BenchResults): string {
   if (results.suites.draw) sections.push('', drawSection(results.suites.draw));
   if (results.suites.nav) sections.push('', navSection(results.suites.nav));
   if (results.suites.bundle) sections.push('', bundleSection(results.suites.bundle));
+  if (results.note) sections.push('', '### Note', '', results.note);
   return `${sections.join('\n')}\n`;
 }
 

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { NextFunction, RequestHandler, Response } from 'express';
 import { AppError } from '../../graph/errors.ts';
 
 interface Waiter {
@@ -41,12 +41,17 @@ export class FairGate {
     return count;
   }
 
+  /** A permit at once if one is free and nobody waits for one (their turn comes first), else undefined. */
+  tryAcquire(): (() => void) | undefined {
+    if (this.#active >= this.#capacity || this.#queues.size > 0) return undefined;
+    this.#active += 1;
+    return this.#releaser();
+  }
+
   /** Resolves with a release function once a permit is free; refuses with `busy()` after `waitMs`. */
   acquire(client: string, waitMs: number, signal?: AbortSignal): Promise<() => void> {
-    if (this.#active < this.#capacity && this.#queues.size === 0) {
-      this.#active += 1;
-      return Promise.resolve(this.#releaser());
-    }
+    const free = this.tryAcquire();
+    if (free) return Promise.resolve(free);
     const queue = this.#queues.get(client) ?? [];
     if (queue.length >= this.#maxQueuedPerClient) return Promise.reject(busy());
     return new Promise((resolve, reject) => {
@@ -101,9 +106,14 @@ export class FairGate {
  * Holds a permit of the server-wide gate for the whole of each request that may use Neo4j (each
  * holds at most one session at a time), released when the response closes. A request that waits
  * past `waitMs` is answered 503 with `Retry-After`, the same as a database that is away.
+ *
+ * A request that finds a permit free takes it without waiting, so it pays for no abort signal, no
+ * listeners beyond the release and no promise: that is every request while the server keeps up.
  */
 export function neo4jGate(gate: FairGate, waitMs: number): RequestHandler {
   return async (req, res, next) => {
+    const free = gate.tryAcquire();
+    if (free) return holdUntilClosed(res, free, next);
     const aborted = new AbortController();
     const onClose = () => aborted.abort();
     res.once('close', onClose);
@@ -116,11 +126,16 @@ export function neo4jGate(gate: FairGate, waitMs: number): RequestHandler {
     } finally {
       res.off('close', onClose);
     }
-    if (res.destroyed || res.writableEnded) {
-      release();
-      return;
-    }
-    res.once('close', release);
-    next();
+    holdUntilClosed(res, release, next);
   };
+}
+
+/** Keeps the permit until the response closes; a client gone already gets no answer and frees it now. */
+function holdUntilClosed(res: Response, release: () => void, next: NextFunction): void {
+  if (res.destroyed || res.writableEnded) {
+    release();
+    return;
+  }
+  res.once('close', release);
+  next();
 }

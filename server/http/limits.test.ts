@@ -1,7 +1,7 @@
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LIMITS } from '../config.ts';
 import { closeGracefully, listenOnFreePort } from '../listen.ts';
 import { jsonLogger } from '../logger.ts';
@@ -104,6 +104,42 @@ describe('the server-wide gate', () => {
     await Promise.all(all);
     expect(served).toEqual(['a', 'b', 'a', 'a']);
     expect(gate.active).toBe(0);
+  });
+
+  it('gives a permit at once only while one is free and nobody is waiting for one', async () => {
+    const gate = new FairGate(1);
+    const first = gate.tryAcquire();
+    expect(first).toBeDefined();
+    expect(gate.tryAcquire()).toBeUndefined();
+    const waiting = gate.acquire('b', 1000);
+    first?.();
+    // The permit went to the client that waited, not to whoever asked next.
+    expect(gate.tryAcquire()).toBeUndefined();
+    (await waiting)();
+    expect(gate.active).toBe(0);
+    gate.tryAcquire()?.();
+    expect(gate.active).toBe(0);
+  });
+
+  it('frees the permit a request took without waiting once its response closes', async () => {
+    const gate = new FairGate(2);
+    const app = express();
+    const seen: number[] = [];
+    app.use(neo4jGate(gate, 50), (_req, res) => {
+      seen.push(gate.active);
+      res.json({ ok: true });
+    });
+    const server = await listenOnFreePort(app);
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect((await fetch(server.url)).status).toBe(200);
+        // The response closes on the server a moment after the client has it.
+        await vi.waitFor(() => expect(gate.active).toBe(0));
+      }
+      expect(seen).toEqual([1, 1, 1]);
+    } finally {
+      await server.close();
+    }
   });
 
   it('answers 503 with Retry-After when no permit frees in time', async () => {

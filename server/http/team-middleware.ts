@@ -27,10 +27,10 @@ export function installTeamMiddleware(
   app.use(securityHeaders());
   app.use(accessControl(access));
   app.post('/api/cypher', consoleLimits(limits));
-  const gate = new FairGate(limits.neo4jSessions);
+  const gate = neo4jGate(new FairGate(limits.neo4jSessions), limits.neo4jWaitMs);
   app.use('/api', (req, res, next) => {
     if (req.path === '/views' || req.path.startsWith('/views/')) return next();
-    return neo4jGate(gate, limits.neo4jWaitMs)(req, res, next);
+    return gate(req, res, next);
   });
   return boundReads(meterGraph(deps.graph), limits.readTimeoutMs);
 }
