@@ -22,6 +22,13 @@ import type { ManagedTransaction } from 'neo4j-driver';
  * `until` makes a marker left by a killed loader harmless: its switch transaction was rolled back,
  * and readers stop waiting once the switch could no longer be running.
  *
+ * `version` is a fresh random token at every change of the marker (each begin and end of a switch,
+ * of an in-place edit, of a first load). A reader that saw the marker inactive with version V before
+ * its work knows the graph it read is the one every later reader sees for as long as the marker
+ * still says V: any write that could change it begins by replacing V. So an answer worked out from
+ * the whole graph may be kept under V and served again while V stands (server/opening/). A marker
+ * that is missing (an emptied database) or has no version yet gives null: nothing is kept under it.
+ *
  * A first load into an empty graph has nothing to switch: it writes straight under the domain
  * labels (see first-load.ts) with the marker's `firstLoad` set from its first batch to its last.
  * Readers refuse at once while it is set (there is no whole graph to wait for), and a killed first
@@ -34,6 +41,7 @@ export const READ_SWITCH = `
 OPTIONAL MATCH (s:${SWITCH_LABEL})
 RETURN coalesce(s.generation, 0) AS generation,
        coalesce(s.active AND s.until > timestamp(), false) AS active,
+       s.version AS version,
        CASE WHEN coalesce(s.firstLoad, false) THEN
          CASE WHEN s.until > timestamp() THEN 'running' ELSE 'stopped' END
        END AS firstLoad`;
@@ -41,11 +49,12 @@ RETURN coalesce(s.generation, 0) AS generation,
 export const BEGIN_SWITCH = `
 MERGE (s:${SWITCH_LABEL})
 ON CREATE SET s.generation = 0
-SET s.active = true, s.until = timestamp() + $timeoutMs`;
+SET s.active = true, s.until = timestamp() + $timeoutMs, s.version = randomUUID()`;
 
 export const END_SWITCH = `
 MATCH (s:${SWITCH_LABEL})
-SET s.active = false, s.generation = s.generation + CASE WHEN $switched THEN 1 ELSE 0 END`;
+SET s.active = false, s.generation = s.generation + CASE WHEN $switched THEN 1 ELSE 0 END,
+    s.version = randomUUID()`;
 
 /** Sets `firstLoad` unless another load holds the marker; `begun` says whether it did. */
 export const BEGIN_FIRST_LOAD = `
@@ -53,7 +62,7 @@ MERGE (s:${SWITCH_LABEL})
 ON CREATE SET s.generation = 0
 WITH s, coalesce(s.active AND s.until > timestamp(), false) AS busy
 FOREACH (_ IN CASE WHEN busy THEN [] ELSE [1] END |
-  SET s.active = true, s.firstLoad = true, s.until = timestamp() + $leaseMs)
+  SET s.active = true, s.firstLoad = true, s.until = timestamp() + $leaseMs, s.version = randomUUID())
 RETURN NOT busy AS begun`;
 
 export const RENEW_FIRST_LOAD = `
@@ -63,7 +72,7 @@ SET s.until = timestamp() + $leaseMs`;
 export const END_FIRST_LOAD = `
 MATCH (s:${SWITCH_LABEL})
 SET s.active = false, s.firstLoad = false,
-    s.generation = s.generation + CASE WHEN $loaded THEN 1 ELSE 0 END`;
+    s.generation = s.generation + CASE WHEN $loaded THEN 1 ELSE 0 END, s.version = randomUUID()`;
 
 /** A first load in progress (its lease current) or stopped part-way (its lease run out). */
 export type FirstLoad = 'running' | 'stopped';
@@ -71,15 +80,19 @@ export type FirstLoad = 'running' | 'stopped';
 export interface SwitchState {
   generation: number;
   active: boolean;
+  /** The marker's current token (see above); null when there is none. */
+  version?: string | null;
   firstLoad?: FirstLoad;
 }
 
 export async function readSwitch(tx: Pick<ManagedTransaction, 'run'>): Promise<SwitchState> {
   const record = (await tx.run(READ_SWITCH)).records[0];
   const firstLoad = record?.get('firstLoad') as FirstLoad | null | undefined;
+  const version = record?.get('version');
   return {
     generation: Number(record?.get('generation') ?? 0),
     active: record?.get('active') === true,
+    version: typeof version === 'string' ? version : null,
     ...(firstLoad ? { firstLoad } : {}),
   };
 }
