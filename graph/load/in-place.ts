@@ -1,7 +1,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../driver.ts';
 import type { NodeLabel, RelationshipType } from '../seed/schema.ts';
-import { BEGIN_SWITCH, END_SWITCH } from '../switch-guard.ts';
+import { BEGIN_EDIT, END_EDIT } from '../switch-guard.ts';
 import { approximateBytes, assertLabel, assertType, chunks, groupBy } from './batches.ts';
 import type { PlanDiff } from './diff.ts';
 import { explainLimit } from './limit-error.ts';
@@ -41,16 +41,17 @@ function expectWritten(written: unknown, expected: number, what: string, why: st
 const RACED = 'still held what this load read: another load changed the graph meanwhile';
 
 /**
- * Time limit of the edit's transaction, and so of the switch marker it raises: a killed loader's
- * marker stops holding readers off once its edit can no longer be running.
+ * Time limit of the edit's transaction, and so of the mark it leaves on the switch marker: a killed
+ * loader's mark stops counting once its edit can no longer be running.
  */
 const IN_PLACE_TIMEOUT_MS = 600_000;
 
 /**
  * Applies a small diff in ONE transaction, straight onto the served graph, only the changed items
- * touched. Like a generation's switch, it is fenced by the switch marker (see switch-guard.ts):
- * readers hold off while it is applied, so they see the graph before or after, never between, and
- * the marker's new version tells an answer kept from before (the opening's) that it is out of date.
+ * touched: readers see the graph before or after. The switch marker is marked as being edited, with
+ * a new version, before the write and given another version after it (see BEGIN_EDIT in
+ * switch-guard.ts), so an answer kept from before (the opening's) is known to be out of date and
+ * none worked out meanwhile is kept.
  */
 export async function applyInPlace(
   graph: Graph,
@@ -58,13 +59,11 @@ export async function applyInPlace(
   was: { nodes: Map<string, { hash: string }>; relationships: Map<string, { hash: string }> },
   progress: (n: number, step: string) => void,
 ): Promise<void> {
-  await graph.write((tx) => tx.run(BEGIN_SWITCH, { timeoutMs: neo4j.int(IN_PLACE_TIMEOUT_MS) }));
-  let written = false;
+  await graph.write((tx) => tx.run(BEGIN_EDIT, { timeoutMs: neo4j.int(IN_PLACE_TIMEOUT_MS) }));
   try {
     await writeInPlace(graph, diff, was, progress);
-    written = true;
   } finally {
-    await graph.write((tx) => tx.run(END_SWITCH, { switched: written }));
+    await graph.write((tx) => tx.run(END_EDIT));
   }
 }
 
