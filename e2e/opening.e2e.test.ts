@@ -70,3 +70,30 @@ describe('the opening view’s requests', () => {
     expect(api.requests).toContain(`GET /api/nodes/${encodeURIComponent(INSPECTION)}/neighbours`);
   });
 });
+
+describe('the opening view’s first drawing', () => {
+  it('is laid out and fitted once, for the canvas beside its note: the note does not move it again', async () => {
+    // Every state of the canvas's layout from the first script on, and whether nodes were drawn then.
+    await page.addInitScript(
+      `addEventListener('DOMContentLoaded', () => {
+        const seen = (globalThis.__layoutSeen = []);
+        const watch = () => {
+          const cy = document.getElementById('cy');
+          if (!cy) return requestAnimationFrame(watch);
+          new MutationObserver(() => seen.push(cy.dataset.nodeCount + ' ' + cy.dataset.layout))
+            .observe(cy, { attributes: true, attributeFilter: ['data-layout', 'data-node-count'] });
+        };
+        watch();
+      })`,
+    );
+    await page.goto(e2e.server.url);
+    await drawn();
+    // The note beside the canvas is there (the seeds' opening chooses a later day, and says why).
+    await page.locator('.canvas-note-row:not(:empty)').waitFor(T);
+    const seen = (await page.evaluate('globalThis.__layoutSeen')) as string[];
+    const drawnAt = seen.findIndex((s) => !s.startsWith('0 ') && !s.startsWith('undefined'));
+    expect(drawnAt).toBeGreaterThanOrEqual(0);
+    // From the moment nodes are drawn, the layout never runs again and the view never animates.
+    expect(seen.slice(drawnAt).filter((s) => s.endsWith(' running'))).toEqual([]);
+  });
+});

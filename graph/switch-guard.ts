@@ -22,6 +22,14 @@ import type { ManagedTransaction } from 'neo4j-driver';
  * `until` makes a marker left by a killed loader harmless: its switch transaction was rolled back,
  * and readers stop waiting once the switch could no longer be running.
  *
+ * `version` is a fresh random token at every change of the marker (each begin and end of a switch,
+ * of an in-place edit, of a first load). A reader that saw the marker at rest (neither active nor
+ * editing) with version V before its work knows the graph it read is the one every later reader sees
+ * for as long as the marker still says V: any write that could change it begins by replacing V, and
+ * ends by replacing it again once its data has committed. So an answer worked out from
+ * the whole graph may be kept under V and served again while V stands (server/opening/). A marker
+ * that is missing (an emptied database) or has no version yet gives null: nothing is kept under it.
+ *
  * A first load into an empty graph has nothing to switch: it writes straight under the domain
  * labels (see first-load.ts) with the marker's `firstLoad` set from its first batch to its last.
  * Readers refuse at once while it is set (there is no whole graph to wait for), and a killed first
@@ -34,6 +42,8 @@ export const READ_SWITCH = `
 OPTIONAL MATCH (s:${SWITCH_LABEL})
 RETURN coalesce(s.generation, 0) AS generation,
        coalesce(s.active AND s.until > timestamp(), false) AS active,
+       s.version AS version,
+       coalesce(s.editUntil > timestamp(), false) AS editing,
        CASE WHEN coalesce(s.firstLoad, false) THEN
          CASE WHEN s.until > timestamp() THEN 'running' ELSE 'stopped' END
        END AS firstLoad`;
@@ -41,11 +51,27 @@ RETURN coalesce(s.generation, 0) AS generation,
 export const BEGIN_SWITCH = `
 MERGE (s:${SWITCH_LABEL})
 ON CREATE SET s.generation = 0
-SET s.active = true, s.until = timestamp() + $timeoutMs`;
+SET s.active = true, s.until = timestamp() + $timeoutMs, s.version = randomUUID()`;
 
 export const END_SWITCH = `
 MATCH (s:${SWITCH_LABEL})
-SET s.active = false, s.generation = s.generation + CASE WHEN $switched THEN 1 ELSE 0 END`;
+SET s.active = false, s.generation = s.generation + CASE WHEN $switched THEN 1 ELSE 0 END,
+    s.version = randomUUID()`;
+
+/**
+ * An in-place edit (one transaction straight onto the served graph) does not hold readers off; it
+ * marks itself on the marker only so that an answer worked out while it runs is not kept: `editUntil`
+ * (its transaction's time limit, after which a killed loader's edit can no longer be running) and a
+ * new version, before it writes and again after.
+ */
+export const BEGIN_EDIT = `
+MERGE (s:${SWITCH_LABEL})
+ON CREATE SET s.generation = 0
+SET s.editUntil = timestamp() + $timeoutMs, s.version = randomUUID()`;
+
+export const END_EDIT = `
+MATCH (s:${SWITCH_LABEL})
+SET s.editUntil = null, s.version = randomUUID()`;
 
 /** Sets `firstLoad` unless another load holds the marker; `begun` says whether it did. */
 export const BEGIN_FIRST_LOAD = `
@@ -53,7 +79,7 @@ MERGE (s:${SWITCH_LABEL})
 ON CREATE SET s.generation = 0
 WITH s, coalesce(s.active AND s.until > timestamp(), false) AS busy
 FOREACH (_ IN CASE WHEN busy THEN [] ELSE [1] END |
-  SET s.active = true, s.firstLoad = true, s.until = timestamp() + $leaseMs)
+  SET s.active = true, s.firstLoad = true, s.until = timestamp() + $leaseMs, s.version = randomUUID())
 RETURN NOT busy AS begun`;
 
 export const RENEW_FIRST_LOAD = `
@@ -63,7 +89,7 @@ SET s.until = timestamp() + $leaseMs`;
 export const END_FIRST_LOAD = `
 MATCH (s:${SWITCH_LABEL})
 SET s.active = false, s.firstLoad = false,
-    s.generation = s.generation + CASE WHEN $loaded THEN 1 ELSE 0 END`;
+    s.generation = s.generation + CASE WHEN $loaded THEN 1 ELSE 0 END, s.version = randomUUID()`;
 
 /** A first load in progress (its lease current) or stopped part-way (its lease run out). */
 export type FirstLoad = 'running' | 'stopped';
@@ -71,15 +97,22 @@ export type FirstLoad = 'running' | 'stopped';
 export interface SwitchState {
   generation: number;
   active: boolean;
+  /** The marker's current token (see above); null when there is none. */
+  version?: string | null;
+  /** An in-place edit is being written (see BEGIN_EDIT). */
+  editing?: boolean;
   firstLoad?: FirstLoad;
 }
 
 export async function readSwitch(tx: Pick<ManagedTransaction, 'run'>): Promise<SwitchState> {
   const record = (await tx.run(READ_SWITCH)).records[0];
   const firstLoad = record?.get('firstLoad') as FirstLoad | null | undefined;
+  const version = record?.get('version');
   return {
     generation: Number(record?.get('generation') ?? 0),
     active: record?.get('active') === true,
+    version: typeof version === 'string' ? version : null,
+    editing: record?.get('editing') === true,
     ...(firstLoad ? { firstLoad } : {}),
   };
 }

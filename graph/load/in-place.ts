@@ -1,6 +1,7 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../driver.ts';
 import type { NodeLabel, RelationshipType } from '../seed/schema.ts';
+import { BEGIN_EDIT, END_EDIT } from '../switch-guard.ts';
 import { approximateBytes, assertLabel, assertType, chunks, groupBy } from './batches.ts';
 import type { PlanDiff } from './diff.ts';
 import { explainLimit } from './limit-error.ts';
@@ -40,10 +41,33 @@ function expectWritten(written: unknown, expected: number, what: string, why: st
 const RACED = 'still held what this load read: another load changed the graph meanwhile';
 
 /**
- * Applies a small diff in ONE transaction, straight onto the served graph: readers see the graph
- * before or after, never between, and only the changed items are touched.
+ * Time limit of the edit's transaction, and so of the mark it leaves on the switch marker: a killed
+ * loader's mark stops counting once its edit can no longer be running.
+ */
+const IN_PLACE_TIMEOUT_MS = 600_000;
+
+/**
+ * Applies a small diff in ONE transaction, straight onto the served graph, only the changed items
+ * touched: readers see the graph before or after. The switch marker is marked as being edited, with
+ * a new version, before the write and given another version after it (see BEGIN_EDIT in
+ * switch-guard.ts), so an answer kept from before (the opening's) is known to be out of date and
+ * none worked out meanwhile is kept.
  */
 export async function applyInPlace(
+  graph: Graph,
+  diff: PlanDiff,
+  was: { nodes: Map<string, { hash: string }>; relationships: Map<string, { hash: string }> },
+  progress: (n: number, step: string) => void,
+): Promise<void> {
+  await graph.write((tx) => tx.run(BEGIN_EDIT, { timeoutMs: neo4j.int(IN_PLACE_TIMEOUT_MS) }));
+  try {
+    await writeInPlace(graph, diff, was, progress);
+  } finally {
+    await graph.write((tx) => tx.run(END_EDIT));
+  }
+}
+
+async function writeInPlace(
   graph: Graph,
   diff: PlanDiff,
   was: { nodes: Map<string, { hash: string }>; relationships: Map<string, { hash: string }> },
@@ -61,76 +85,86 @@ export async function applyInPlace(
     relationships.update.length +
     relationships.delete.length;
   try {
-    await graph.write(async (tx: ManagedTransaction) => {
-      // Relationships first on delete, so no node is detached from something the plan keeps.
-      for (const [type, items] of groupBy(relationships.delete, (d) => d.group)) {
-        assertType(type);
-        for (const batch of chunks(items, BATCH)) {
-          await tx.run(deleteRelationships(type), { ids: batch.map((d) => d.id) });
-          progress(batch.length, `deleted ${type}`);
+    await graph.write(
+      async (tx: ManagedTransaction) => {
+        // Relationships first on delete, so no node is detached from something the plan keeps.
+        for (const [type, items] of groupBy(relationships.delete, (d) => d.group)) {
+          assertType(type);
+          for (const batch of chunks(items, BATCH)) {
+            await tx.run(deleteRelationships(type), { ids: batch.map((d) => d.id) });
+            progress(batch.length, `deleted ${type}`);
+          }
         }
-      }
-      for (const [label, items] of groupBy(nodes.delete, (d) => d.group)) {
-        assertLabel(label);
-        for (const batch of chunks(items, BATCH)) {
-          await tx.run(deleteNodes(label), { ids: batch.map((d) => d.id) });
-          progress(batch.length, `deleted ${label}`);
+        for (const [label, items] of groupBy(nodes.delete, (d) => d.group)) {
+          assertLabel(label);
+          for (const batch of chunks(items, BATCH)) {
+            await tx.run(deleteNodes(label), { ids: batch.map((d) => d.id) });
+            progress(batch.length, `deleted ${label}`);
+          }
         }
-      }
-      for (const [label, items] of groupBy(nodes.create, (n) => n.label)) {
-        assertLabel(label);
-        for (const batch of chunks(items, BATCH)) {
-          await tx.run(createNodes(label), { rows: batch.map((n) => ({ properties: n.properties })) });
-          progress(batch.length, `created ${label}`);
+        for (const [label, items] of groupBy(nodes.create, (n) => n.label)) {
+          assertLabel(label);
+          for (const batch of chunks(items, BATCH)) {
+            await tx.run(createNodes(label), { rows: batch.map((n) => ({ properties: n.properties })) });
+            progress(batch.length, `created ${label}`);
+          }
         }
-      }
-      for (const [label, items] of groupBy(nodes.update, (n) => n.label)) {
-        assertLabel(label);
-        for (const batch of chunks(items, BATCH)) {
-          const result = await tx.run(updateNodes(label), {
-            rows: batch.map((n) => ({ id: n.id, was: was.nodes.get(n.id)?.hash, properties: n.properties })),
-          });
-          expectWritten(result.records[0]?.get('written'), batch.length, `${label} nodes`, RACED);
-          progress(batch.length, `updated ${label}`);
+        for (const [label, items] of groupBy(nodes.update, (n) => n.label)) {
+          assertLabel(label);
+          for (const batch of chunks(items, BATCH)) {
+            const result = await tx.run(updateNodes(label), {
+              rows: batch.map((n) => ({
+                id: n.id,
+                was: was.nodes.get(n.id)?.hash,
+                properties: n.properties,
+              })),
+            });
+            expectWritten(result.records[0]?.get('written'), batch.length, `${label} nodes`, RACED);
+            progress(batch.length, `updated ${label}`);
+          }
         }
-      }
-      for (const [, items] of groupBy(
-        relationships.create,
-        (r) => `${r.type}|${r.sourceLabel}|${r.targetLabel}`,
-      )) {
-        const first = items[0];
-        if (!first) continue;
-        assertType(first.type);
-        assertLabel(first.sourceLabel);
-        assertLabel(first.targetLabel);
-        for (const batch of chunks(items, BATCH)) {
-          const result = await tx.run(createRelationships(first.type, first.sourceLabel, first.targetLabel), {
-            rows: batch.map((r) => ({ source: r.source, target: r.target, properties: r.properties })),
-          });
-          expectWritten(
-            result.records[0]?.get('written'),
-            batch.length,
-            `${first.type} relationships`,
-            'found both their ends',
-          );
-          progress(batch.length, `created ${first.type}`);
+        for (const [, items] of groupBy(
+          relationships.create,
+          (r) => `${r.type}|${r.sourceLabel}|${r.targetLabel}`,
+        )) {
+          const first = items[0];
+          if (!first) continue;
+          assertType(first.type);
+          assertLabel(first.sourceLabel);
+          assertLabel(first.targetLabel);
+          for (const batch of chunks(items, BATCH)) {
+            const result = await tx.run(
+              createRelationships(first.type, first.sourceLabel, first.targetLabel),
+              {
+                rows: batch.map((r) => ({ source: r.source, target: r.target, properties: r.properties })),
+              },
+            );
+            expectWritten(
+              result.records[0]?.get('written'),
+              batch.length,
+              `${first.type} relationships`,
+              'found both their ends',
+            );
+            progress(batch.length, `created ${first.type}`);
+          }
         }
-      }
-      for (const [type, items] of groupBy(relationships.update, (r) => r.type)) {
-        assertType(type);
-        for (const batch of chunks(items, BATCH)) {
-          const result = await tx.run(updateRelationships(type), {
-            rows: batch.map((r) => ({
-              id: r.id,
-              was: was.relationships.get(r.id)?.hash,
-              properties: r.properties,
-            })),
-          });
-          expectWritten(result.records[0]?.get('written'), batch.length, `${type} relationships`, RACED);
-          progress(batch.length, `updated ${type}`);
+        for (const [type, items] of groupBy(relationships.update, (r) => r.type)) {
+          assertType(type);
+          for (const batch of chunks(items, BATCH)) {
+            const result = await tx.run(updateRelationships(type), {
+              rows: batch.map((r) => ({
+                id: r.id,
+                was: was.relationships.get(r.id)?.hash,
+                properties: r.properties,
+              })),
+            });
+            expectWritten(result.records[0]?.get('written'), batch.length, `${type} relationships`, RACED);
+            progress(batch.length, `updated ${type}`);
+          }
         }
-      }
-    });
+      },
+      { timeoutMs: IN_PLACE_TIMEOUT_MS },
+    );
   } catch (error) {
     throw explainLimit(error, { step: 'writing the changes in one transaction', items, bytes });
   }

@@ -96,8 +96,10 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
   cy.on('mouseout', 'node, edge', () => cy.edges('.hover').removeClass('hover'));
   cy.on('zoom', () => reflect());
   // The columns fold and the opening's note comes and goes: the drawing follows its container.
+  // A size the drawing was already made for (replace measures the container before laying out)
+  // needs no second fit: that would only animate the view back to where it is.
   const resizes = new ResizeObserver(() => {
-    cy.resize();
+    if (!measure()) return;
     if (!running) camera.refit();
   });
   // Past a measured size the drawing simplifies (and says so): see drawing-mode.ts.
@@ -125,6 +127,13 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
     const named = cy.zoom() > MAX_FIT_ZOOM;
     cy.edges(named ? ':not(.named)' : '.named').toggleClass('named', named);
     container.dataset.edgeNames = named ? 'all' : 'selection';
+  }
+
+  /** Reads the container's size again; true when it differs from the size Cytoscape knew. */
+  function measure(): boolean {
+    const was = { width: cy.width(), height: cy.height() };
+    cy.resize();
+    return cy.width() !== was.width || cy.height() !== was.height;
   }
 
   const camera = createCamera(cy, (isMoving) => {
@@ -205,6 +214,9 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
       const before = cy.nodes().length;
       let needLayout: NodeCollection = cy.collection();
       let removed = 0;
+      // The page around the canvas may have changed with the same state (the opening's note above
+      // it): lay out and fit for the size it has now, not the one it had at the last resize.
+      measure();
       cy.batch(() => {
         const stale = cy.elements().filter((el) => !wanted.has(el.id()));
         removed = stale.nodes().length;

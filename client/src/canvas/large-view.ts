@@ -1,5 +1,11 @@
 import type { Core, StylesheetJson } from 'cytoscape';
-import { type DrawingMode, drawingMode, LARGE_VIEW_NAME_MIN_PX, sameMode } from './drawing-mode.ts';
+import {
+  type DrawingMode,
+  drawingMode,
+  LARGE_VIEW_NAME_MIN_PX,
+  sameMode,
+  WEBGL_ELEMENTS,
+} from './drawing-mode.ts';
 import './large-view.css';
 
 /**
@@ -86,7 +92,9 @@ export function createLargeView(cy: Core, container: HTMLElement, base: () => St
       const next = drawingMode({
         elements,
         wasLarge: mode.large,
-        webglAvailable: gpuWebglAvailable(),
+        // Asked only when the answer can matter: the check builds a WebGL context, which costs the
+        // opening's first frame tens of milliseconds for a view far below the threshold.
+        webglAvailable: elements >= WEBGL_ELEMENTS && gpuWebglAvailable(),
       });
       if (!sameMode(mode, next)) apply(next);
       else mode = next;

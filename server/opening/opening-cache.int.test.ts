@@ -1,0 +1,126 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Opening, OpeningSchema } from '../../graph/contract/opening.ts';
+import type { Graph } from '../../graph/driver.ts';
+import { type LoadOptions, loadPlan } from '../../graph/load/load-plan.ts';
+import { prepareSeeds } from '../../graph/seed/prepare.ts';
+import { openTestGraph, PROJECT_ROOT, resetToProjectSeeds, wipeGraph } from '../../test/graph-helpers.ts';
+import { openingCache } from './opening-cache.ts';
+
+// The opening's answer kept per version of the graph: sent again while nothing changed, and worked
+// out afresh after every kind of write that can change it, made through another connection (as
+// `npm run load` or another app process would make it).
+const INSPECTION = 'inspection:bury-local-area-send-2017';
+
+/** The app's graph, counting the statements its reads send (the fence's own marker reads aside). */
+function counted(graph: Graph): { graph: Graph; statements: () => number } {
+  let statements = 0;
+  const counting: Graph = {
+    database: graph.database,
+    driver: graph.driver,
+    read: (work, options) =>
+      graph.read((tx) => {
+        const spy: ManagedTransaction = Object.create(tx);
+        spy.run = ((...args: Parameters<ManagedTransaction['run']>) => {
+          statements += 1;
+          return tx.run(...args);
+        }) as ManagedTransaction['run'];
+        return work(spy);
+      }, options),
+    write: (work, options) => graph.write(work, options),
+    verify: () => graph.verify(),
+    close: () => graph.close(),
+  };
+  return { graph: counting, statements: () => statements };
+}
+
+let app: Graph;
+let loader: Graph;
+let app$: ReturnType<typeof counted>;
+let opening: () => Promise<string>;
+
+beforeAll(async () => {
+  app = openTestGraph();
+  loader = openTestGraph();
+  await resetToProjectSeeds(loader);
+  app$ = counted(app);
+  opening = openingCache(app$.graph);
+});
+afterAll(async () => {
+  await resetToProjectSeeds(loader);
+  await app.close();
+  await loader.close();
+});
+
+async function answer(): Promise<{ opening: Opening; statements: number }> {
+  const before = app$.statements();
+  const parsed = OpeningSchema.parse(JSON.parse(await opening()));
+  return { opening: parsed, statements: app$.statements() - before };
+}
+
+const inspectionName = (o: Opening) => o.nodes.find((n) => n.node.id === INSPECTION)?.node.name;
+
+/** The project's seeds with the inspection renamed: one changed fact. */
+function renamedPlan(name: string) {
+  const { plan } = prepareSeeds(PROJECT_ROOT);
+  const node = plan.nodes.find((n) => n.properties.id === INSPECTION);
+  if (!node) throw new Error('the seeds have the 2017 inspection');
+  node.properties.name = name;
+  // The loader tells a changed node by its hash; this one is no longer the seeds' own.
+  node.properties.seedHash = `edited: ${name}`;
+  return plan;
+}
+
+async function load(name: string, options: LoadOptions = {}) {
+  return loadPlan(loader, renamedPlan(name), options);
+}
+
+describe('the opening kept per version of the graph', () => {
+  it('is worked out once, then sent again for one read of the marker while nothing changes', async () => {
+    const first = await answer();
+    expect(first.opening.view?.inspection).toBe(INSPECTION);
+    expect(first.statements).toBeGreaterThan(10);
+    const again = await answer();
+    expect(again.statements).toBe(1);
+    expect(again.opening).toEqual(first.opening);
+  });
+
+  it('is worked out afresh after a one-fact edit loaded in place through another connection', async () => {
+    const original = inspectionName((await answer()).opening);
+    const report = await load('Edited in place');
+    expect(report.mode).toBe('in-place');
+    const after = await answer();
+    expect(after.statements).toBeGreaterThan(10);
+    expect(inspectionName(after.opening)).toBe('Edited in place');
+    expect(inspectionName(after.opening)).not.toBe(original);
+    // And kept again for the new version.
+    expect((await answer()).statements).toBe(1);
+  });
+
+  it('is worked out afresh after a new generation is switched in', async () => {
+    await answer();
+    const report = await load('Switched in as a generation', { inPlaceLimit: 0 });
+    expect(report.mode).toBe('generation');
+    expect(inspectionName((await answer()).opening)).toBe('Switched in as a generation');
+  });
+
+  it('is not kept for an emptied graph, and the seeds loaded again are seen at once', async () => {
+    await answer();
+    await wipeGraph(loader);
+    const empty = await answer();
+    expect(empty.opening.view).toBeNull();
+    // No marker, so no version to keep it under: asked again, it is worked out again.
+    expect((await answer()).statements).toBeGreaterThan(1);
+    await resetToProjectSeeds(loader);
+    const reloaded = await answer();
+    expect(reloaded.opening.view?.inspection).toBe(INSPECTION);
+    expect(inspectionName(reloaded.opening)).not.toMatch(/Switched|Edited/);
+  });
+
+  it('stays kept through an unchanged load: nothing was written, so the version stands', async () => {
+    await answer();
+    const report = await loadPlan(loader, prepareSeeds(PROJECT_ROOT).plan);
+    expect(report.mode).toBe('unchanged');
+    expect((await answer()).statements).toBe(1);
+  });
+});
