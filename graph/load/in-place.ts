@@ -67,6 +67,25 @@ export async function applyInPlace(
   }
 }
 
+/**
+ * Rewrites the items' properties in batches, each only where the item still has the hash this load
+ * read (`was`): a count short of the batch means another load changed the graph meanwhile.
+ */
+async function updateInBatches(
+  tx: ManagedTransaction,
+  query: string,
+  items: readonly { id: string; properties: Record<string, unknown> }[],
+  was: Map<string, { hash: string }>,
+  what: string,
+): Promise<void> {
+  for (const batch of chunks(items, BATCH)) {
+    const result = await tx.run(query, {
+      rows: batch.map((item) => ({ id: item.id, was: was.get(item.id)?.hash, properties: item.properties })),
+    });
+    expectWritten(result.records[0]?.get('written'), batch.length, what, RACED);
+  }
+}
+
 async function writeInPlace(
   graph: Graph,
   diff: PlanDiff,
@@ -111,17 +130,8 @@ async function writeInPlace(
         }
         for (const [label, items] of groupBy(nodes.update, (n) => n.label)) {
           assertLabel(label);
-          for (const batch of chunks(items, BATCH)) {
-            const result = await tx.run(updateNodes(label), {
-              rows: batch.map((n) => ({
-                id: n.id,
-                was: was.nodes.get(n.id)?.hash,
-                properties: n.properties,
-              })),
-            });
-            expectWritten(result.records[0]?.get('written'), batch.length, `${label} nodes`, RACED);
-            progress(batch.length, `updated ${label}`);
-          }
+          await updateInBatches(tx, updateNodes(label), items, was.nodes, `${label} nodes`);
+          progress(items.length, `updated ${label}`);
         }
         for (const [, items] of groupBy(
           relationships.create,
@@ -150,17 +160,14 @@ async function writeInPlace(
         }
         for (const [type, items] of groupBy(relationships.update, (r) => r.type)) {
           assertType(type);
-          for (const batch of chunks(items, BATCH)) {
-            const result = await tx.run(updateRelationships(type), {
-              rows: batch.map((r) => ({
-                id: r.id,
-                was: was.relationships.get(r.id)?.hash,
-                properties: r.properties,
-              })),
-            });
-            expectWritten(result.records[0]?.get('written'), batch.length, `${type} relationships`, RACED);
-            progress(batch.length, `updated ${type}`);
-          }
+          await updateInBatches(
+            tx,
+            updateRelationships(type),
+            items,
+            was.relationships,
+            `${type} relationships`,
+          );
+          progress(items.length, `updated ${type}`);
         }
       },
       { timeoutMs: IN_PLACE_TIMEOUT_MS },
