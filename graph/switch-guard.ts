@@ -73,6 +73,18 @@ export const END_EDIT = `
 MATCH (s:${SWITCH_LABEL})
 SET s.editUntil = null, s.version = randomUUID()`;
 
+/**
+ * Gives a version to a graph loaded before markers had one (no marker at all, or one without a
+ * version), so answers can be kept from then on. Only an unchanged load runs it: every other load
+ * replaces the version anyway. A first version changes no data, and no answer was kept under none;
+ * a new marker says what a missing one did (generation 0, nothing running).
+ */
+export const GIVE_VERSION = `
+MERGE (s:${SWITCH_LABEL})
+ON CREATE SET s.generation = 0
+WITH s WHERE s.version IS NULL
+SET s.version = randomUUID()`;
+
 /** Sets `firstLoad` unless another load holds the marker; `begun` says whether it did. */
 export const BEGIN_FIRST_LOAD = `
 MERGE (s:${SWITCH_LABEL})

@@ -21,6 +21,8 @@ import { createViewsRouter } from './views/views-router.ts';
 export interface CreateAppOptions extends AppDeps {
   /** The built client to serve, if any (dist/client). */
   staticDir?: string;
+  /** Work the opening's answer out as the app starts (the server's entry point asks; tests do not). */
+  warmOpening?: boolean;
 }
 
 /** Builds the Express app: the JSON API under /api and, when built, the client on the same port. */
@@ -37,7 +39,7 @@ export function createApp(options: CreateAppOptions): Express {
   api.use('/schema', createSchemaRouter(deps));
   api.use('/search', createSearchRouter(deps));
   api.use('/nodes', createNodesRouter(deps));
-  api.use('/opening', createOpeningRouter(deps));
+  api.use('/opening', createOpeningRouter(deps, { warm: options.warmOpening }));
   api.use('/documents', createDocumentsRouter(deps));
   api.use('/accountability', createAccountabilityRouter(deps));
   api.use('/timeline', createTimelineRouter(deps));

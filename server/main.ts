@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     config: config.server,
     logger,
     staticDir: path.join(root, 'dist', 'client'),
+    warmOpening: true,
   });
   const server = app.listen(config.server.port, config.server.host, () => {
     const address = server.address();

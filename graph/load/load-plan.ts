@@ -1,5 +1,6 @@
 import type { Graph } from '../driver.ts';
 import type { GraphPlan } from '../seed/plan.ts';
+import { GIVE_VERSION } from '../switch-guard.ts';
 import { changeCount, type Diff, diffPlan, isGraphEmpty, NOTHING_LOADED, readExisting } from './diff.ts';
 import { firstLoadState, loadIntoEmptyGraph, removePartialFirstLoad } from './first-load.ts';
 import { cleanupGenerations, loadGeneration } from './generation.ts';
@@ -136,7 +137,9 @@ export async function loadPlan(
 
   const writeStarted = performance.now();
   const phases: LoadReport['phases'] = { readMs: 0, writeMs: 0 };
-  if (mode === 'in-place') {
+  if (mode === 'unchanged') {
+    await graph.write((tx) => tx.run(GIVE_VERSION));
+  } else if (mode === 'in-place') {
     await applyInPlace(graph, diff, existing, progress);
   } else {
     const batches = {

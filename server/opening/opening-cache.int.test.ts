@@ -1,11 +1,21 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Opening, OpeningSchema } from '../../graph/contract/opening.ts';
 import type { Graph } from '../../graph/driver.ts';
 import { type LoadOptions, loadPlan } from '../../graph/load/load-plan.ts';
 import { prepareSeeds } from '../../graph/seed/prepare.ts';
-import { openTestGraph, PROJECT_ROOT, resetToProjectSeeds, wipeGraph } from '../../test/graph-helpers.ts';
+import {
+  openTestGraph,
+  PROJECT_ROOT,
+  resetToProjectSeeds,
+  TEST_SERVER_CONFIG,
+  wipeGraph,
+} from '../../test/graph-helpers.ts';
 import { openingCache } from './opening-cache.ts';
+import { createOpeningRouter } from './opening-router.ts';
 
 // The opening's answer kept per version of the graph: sent again while nothing changed, and worked
 // out afresh after every kind of write that can change it, made through another connection (as
@@ -122,5 +132,48 @@ describe('the opening kept per version of the graph', () => {
     const report = await loadPlan(loader, prepareSeeds(PROJECT_ROOT).plan);
     expect(report.mode).toBe('unchanged');
     expect((await answer()).statements).toBe(1);
+  });
+
+  it('is kept again once an unchanged load gives a version to a graph loaded before versions', async () => {
+    // A marker without a version, and a graph with no marker at all (loaded before there was one).
+    for (const before of ['MATCH (s:LoadSwitch) REMOVE s.version', 'MATCH (s:LoadSwitch) DELETE s']) {
+      await loader.write((tx) => tx.run(before));
+      await answer();
+      expect((await answer()).statements).toBeGreaterThan(1);
+      expect((await loadPlan(loader, prepareSeeds(PROJECT_ROOT).plan)).mode).toBe('unchanged');
+      await answer();
+      expect((await answer()).statements).toBe(1);
+    }
+  });
+
+  it('is worked out as the app starts when asked to warm it, so the first visitor costs one statement', async () => {
+    // A fresh app on the same graph (the kept answer belongs to each app), counting its statements.
+    const fresh = counted(app);
+    const warnings: string[] = [];
+    const logger = { info() {}, warn: (message: string) => warnings.push(message), error() {} };
+    const server = express()
+      .use(
+        '/api/opening',
+        createOpeningRouter({ graph: fresh.graph, logger, config: TEST_SERVER_CONFIG }, { warm: true }),
+      )
+      .listen(0, '127.0.0.1');
+    try {
+      await once(server, 'listening');
+      // The warm-up runs in the background: wait until its statements have all been sent.
+      let seen = -1;
+      for (let i = 0; i < 150 && (fresh.statements() !== seen || seen === 0); i += 1) {
+        seen = fresh.statements();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(seen).toBeGreaterThan(1);
+      const { port } = server.address() as AddressInfo;
+      const before = fresh.statements();
+      const first = OpeningSchema.parse(await (await fetch(`http://127.0.0.1:${port}/api/opening`)).json());
+      expect(first.view?.inspection).toBe(INSPECTION);
+      expect(fresh.statements() - before).toBe(1);
+      expect(warnings).toEqual([]);
+    } finally {
+      server.close();
+    }
   });
 });
