@@ -9,8 +9,8 @@ import { TENURE_COLUMNS, tenuresCsv } from './tenure-csv.ts';
 
 const measure: Measure = (text, size) => text.length * size * 0.55;
 
-/** The chart drawn as one SVG document over 2014–2023, 1400 px wide. */
-function drawn(chart: ReturnType<typeof messyChart>) {
+/** The chart drawn as one SVG document over 2014–2023, 1400 px wide, with the cursor on `cursor`. */
+function drawn(chart: ReturnType<typeof messyChart>, cursor: string | null = null) {
   const model = createModel(chart, measure);
   const view = createView(
     model,
@@ -18,20 +18,13 @@ function drawn(chart: ReturnType<typeof messyChart>) {
     1400,
     measure,
   );
-  return { model, svg: chartSvgDocument(model, view, 1400, null) };
+  return { model, svg: chartSvgDocument(model, view, 1400, cursor === null ? null : dayNumber(cursor)) };
 }
 
 describe('the chart as SVG', () => {
   it('is well-formed and has the post titles, holders, events and cursor as text and shapes', () => {
     const chart = messyChart();
-    const model = createModel(chart, measure);
-    const view = createView(
-      model,
-      { start: dayNumber('2014-01-01'), end: dayNumber('2023-12-31') },
-      1400,
-      measure,
-    );
-    const svg = chartSvgDocument(model, view, 1400, dayNumber('2019-02-15'));
+    const { svg } = drawn(chart, '2019-02-15');
     expect(XMLValidator.validate(svg)).toBe(true);
     for (const text of [
       'Chief Executive',
