@@ -8,8 +8,10 @@ import { createExportsRouter } from './exports/exports-router.ts';
 import { createHealthRouter } from './health/health-router.ts';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
 import { indexPage } from './http/index-page.ts';
+import { precompressedStatic } from './http/precompressed.ts';
 import { installTeamMiddleware } from './http/team-middleware.ts';
 import { createNodesRouter } from './nodes/nodes-router.ts';
+import { openingCache } from './opening/opening-cache.ts';
 import { createOpeningRouter } from './opening/opening-router.ts';
 import { createPostsChartRouter } from './posts-chart/posts-chart-router.ts';
 import { createSchemaRouter } from './schema-info/schema-router.ts';
@@ -39,7 +41,9 @@ export function createApp(options: CreateAppOptions): Express {
   api.use('/schema', createSchemaRouter(deps));
   api.use('/search', createSearchRouter(deps));
   api.use('/nodes', createNodesRouter(deps));
-  api.use('/opening', createOpeningRouter(deps, { warm: options.warmOpening }));
+  // The opening's answer, kept per version of the graph: its endpoint and the page share it.
+  const opening = openingCache(deps.graph);
+  api.use('/opening', createOpeningRouter(deps, { warm: options.warmOpening, opening }));
   api.use('/documents', createDocumentsRouter(deps));
   api.use('/accountability', createAccountabilityRouter(deps));
   api.use('/timeline', createTimelineRouter(deps));
@@ -53,9 +57,10 @@ export function createApp(options: CreateAppOptions): Express {
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
     const staticDir = deps.staticDir;
-    // The page itself is served by indexPage (a CSP nonce each time); client-side routes land on it too.
-    app.use(express.static(staticDir, { index: false, maxAge: '1h' }));
-    app.get(/^(?!\/api\/).*/, indexPage(staticDir));
+    // The page itself is served by indexPage (a CSP nonce each time, and on a blank address the
+    // opening's answer); client-side routes land on it too.
+    app.use(precompressedStatic(staticDir));
+    app.get(/^(?!\/api\/).*/, indexPage(staticDir, { opening }));
   }
   app.use(errorMiddleware(deps.logger));
   return app;

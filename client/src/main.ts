@@ -18,6 +18,7 @@ import { createDetailsPanel } from './explorer/details.ts';
 import { createFilters } from './explorer/filters.ts';
 import { renderLegend } from './explorer/legend.ts';
 import { openingFor, openingOf, withLoneNodeDrawn } from './explorer/opening.ts';
+import { takeCarriedOpening } from './explorer/opening-answer.ts';
 import { createSearch } from './explorer/search.ts';
 import { installExports } from './export/install.ts';
 import { createHealthBanner } from './shell/banner.ts';
@@ -54,9 +55,11 @@ function start(): void {
   let banner: ReturnType<typeof createHealthBanner> | null = null;
   const api = createApi({ onUnavailable: () => banner?.reportDown() });
   const data = createDataCache(api);
-  // A blank link opens on the opening: ask for it before building the page (the page's preload hint
-  // has usually fetched it already), and let the filters' schema come from the same answer.
-  const opening = isBlankLink(fromUrl) ? primed(api.opening()) : null;
+  // A blank link opens on the opening: the page usually carries its answer, drawn as this script
+  // runs, before the browser paints an empty canvas; else ask for it before building the page (the
+  // page's preload hint has fetched it already). The filters' schema comes from the same answer.
+  const carried = isBlankLink(fromUrl) ? takeCarriedOpening() : null;
+  const opening = isBlankLink(fromUrl) ? primed(carried ? Promise.resolve(carried) : api.opening()) : null;
   let note: string | null = null;
   let retry = () => store.dispatch({ type: 'reload' });
 

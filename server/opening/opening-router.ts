@@ -7,10 +7,15 @@ import { openingCache } from './opening-cache.ts';
  * answer is worked out as the app starts: right after Neo4j starts, its first working-out waits
  * for every read to be planned (8.5 s measured), which the first visitor would otherwise sit through.
  */
-export function createOpeningRouter({ graph, logger }: AppDeps, { warm = false } = {}): Router {
+export function createOpeningRouter(
+  { graph, logger }: AppDeps,
+  {
+    warm = false,
+    // One per app: the answer is kept for the graph this app reads (the page shares it).
+    opening = openingCache(graph),
+  }: { warm?: boolean | undefined; opening?: () => Promise<string> } = {},
+): Router {
   const router = Router();
-  // One per app: the answer is kept for the graph this app reads.
-  const opening = openingCache(graph);
   if (warm) {
     // Nothing waits on it; a database not yet reachable is reported by the reads that need it.
     opening().catch((error: unknown) =>

@@ -9,6 +9,7 @@ import {
   NodeDetailSchema,
 } from '../../graph/contract/api.ts';
 import { OpeningSchema } from '../../graph/contract/opening.ts';
+import { OPENING_ANSWER_ELEMENT_ID } from '../../graph/contract/opening-answer.ts';
 import { postsToShowHolders, requestedRelationshipTypes } from '../../graph/contract/view-fetch.ts';
 import { getJson } from '../../test/api-calls.ts';
 import { resetToProjectSeeds, startTestServer, useSeededApp, wipeGraph } from '../../test/graph-helpers.ts';
@@ -104,7 +105,7 @@ describe('GET /api/opening', () => {
 });
 
 describe('the page on a blank address', () => {
-  it('asks the browser to fetch the opening at once, and only when the address is blank', async () => {
+  it('carries the opening’s answer, the same as GET /api/opening, and only when the address is blank', async () => {
     const staticDir = await mkdtemp(path.join(tmpdir(), 'opening-page-'));
     await writeFile(
       path.join(staticDir, 'index.html'),
@@ -112,9 +113,21 @@ describe('the page on a blank address', () => {
     );
     const app = await startTestServer(server.graph, { staticDir });
     try {
+      // Worked out first (the server's entry point does so as it starts), so the page need not wait.
+      const answered = await getJson(`${app.url}/api/opening`, OpeningSchema);
       const blank = await (await fetch(`${app.url}/`)).text();
-      expect(blank).toContain(OPENING_PRELOAD);
+      const carried = new RegExp(
+        `<script type="application/json" id="${OPENING_ANSWER_ELEMENT_ID}">(.*?)</script>`,
+        's',
+      ).exec(blank)?.[1];
+      expect(carried).toBeDefined();
+      const answer = OpeningSchema.parse(JSON.parse(carried as string));
+      expect(answer.view?.inspection).toBe(INSPECTION);
+      expect(answer).toEqual(answered);
+      // Carried, so the browser is not asked to fetch it as well.
+      expect(blank).not.toContain(OPENING_PRELOAD);
       const linked = await (await fetch(`${app.url}/?node=${INSPECTION}`)).text();
+      expect(linked).not.toContain(OPENING_ANSWER_ELEMENT_ID);
       expect(linked).not.toContain('/api/opening');
       expect(linked).toContain('csp-nonce');
     } finally {
