@@ -1,50 +1,35 @@
 /**
  * `api-scale`: the real app on the synthetic graph of `--scale` people, beside a bare neo4j-driver
- * script that runs the same Cypher with the same parameters on the same Neo4j. For each endpoint,
+ * script that runs the same Cypher with the same parameters on the same Neo4j, and the HTTP floor
+ * (floor-process.ts: the same call behind node:http, nothing else) between them. For each endpoint,
  * `CLIENTS` concurrent connections for `--seconds` a side: p50/p95/p99, requests/s and errors, the
- * sides taking turns in half-stretches (app, bare, bare, app; see stretches.ts); the ratio app/bare
- * is the figure. Each query is also run once under PROFILE: its db hits and whether its plan starts
+ * sides taking turns in half-stretches (app, floor, bare, bare, floor, app; see stretches.ts); the
+ * ratio app/bare is the figure, and floor/bare says how much of the gap any HTTP hop costs. Each query is also run once under PROFILE: its db hits and whether its plan starts
  * from an index or scans.
  */
 import path from 'node:path';
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import type { Neo4jConfig } from '../../graph/config.ts';
 import type { Graph } from '../../graph/driver.ts';
-import { queryFor } from '../../graph/label-queries.ts';
 import { loadPlan } from '../../graph/load/load-plan.ts';
-import { ACCOUNTABILITY_BY_ORG } from '../../server/accountability/accountability-queries.ts';
 import { DEFAULT_LIMITS, type ServerConfig } from '../../server/config.ts';
-import { NEIGHBOURS } from '../../server/nodes/node-queries.ts';
-import { luceneQuery } from '../../server/search/lucene-query.ts';
-import { SEARCH } from '../../server/search/search-queries.ts';
-import { AREA_INSPECTIONS, ORG_TIMELINE } from '../../server/timeline/timeline-queries.ts';
+import { endpoints, runStatements, type Statement } from './api-scale-endpoints.ts';
 import { startAppProcess } from './app-process.ts';
 import { startCpuMeter } from './cpu-meter.ts';
+import { startFloorProcess } from './floor-process.ts';
 import { type BenchRequest, timedRequest } from './http.ts';
 import type { Say } from './neo4j-target.ts';
+import { type Settled, settleNeo4j } from './settle.ts';
 import { round } from './stats.ts';
 import { type RunFigures, type Side, STRETCH_ORDER, type Stretch, sideFigures } from './stretches.ts';
 import { sharedSyntheticPlan } from './synthetic-plan.ts';
 
 export const CLIENTS = 32;
-const NEIGHBOUR_LIMIT = 500;
 /**
  * The bare script's calls have no time limit, so the app's requests get one far above any answer
  * seen: a slow answer counts in the percentiles on both sides, not as an error on one of them.
  */
 const APP_REQUEST_TIMEOUT_MS = 120_000;
-
-interface Statement {
-  query: string;
-  params: Record<string, unknown>;
-}
-
-interface Endpoint {
-  name: string;
-  request: BenchRequest;
-  /** The Cypher the app runs for this request, in order, in one read transaction. */
-  statements: Statement[];
-}
 
 export type { RunFigures };
 
@@ -52,9 +37,13 @@ export interface ApiScaleEndpointResult {
   name: string;
   path: string;
   app: RunFigures;
+  /** The HTTP floor: node:http and the bare call, no framework (floor-process.ts). */
+  floor: RunFigures;
   bare: RunFigures;
   /** app requests/s ÷ bare requests/s. */
   ratio: number;
+  /** floor requests/s ÷ bare requests/s: what any HTTP service over the same call can reach. */
+  floorRatio: number;
   profile: { dbHits: number; rows: number; operators: string[]; scans: string[] };
 }
 
@@ -65,6 +54,8 @@ export interface ApiScaleSuiteResult {
   clients: number;
   seconds: number;
   hub: { id: string; degree: number };
+  /** How Neo4j was brought to rest before the first request (settle.ts). */
+  settled?: Settled;
   endpoints: ApiScaleEndpointResult[];
   errors: Record<string, string>;
 }
@@ -133,10 +124,6 @@ async function profile(graph: Graph, statements: Statement[]): Promise<ApiScaleE
   return { dbHits, rows, operators: all, scans: all.filter((o) => /AllNodesScan|LabelScan/.test(o)) };
 }
 
-async function runStatements(tx: ManagedTransaction, statements: Statement[]) {
-  for (const { query, params } of statements) await tx.run(query, params);
-}
-
 /** The node with the most relationships, for the capped neighbours request. */
 async function findHub(graph: Graph): Promise<{ id: string; label: string; degree: number }> {
   const record = await graph.read(
@@ -150,55 +137,6 @@ async function findHub(graph: Graph): Promise<{ id: string; label: string; degre
   );
   if (!record) throw new Error('the synthetic graph has no Document');
   return { id: record.get('id'), label: record.get('label'), degree: Number(record.get('degree')) };
-}
-
-function endpoints(hub: { id: string; label: string }): Endpoint[] {
-  const org = 'org:synthetic-0';
-  const lucene = luceneQuery('council') as string;
-  return [
-    {
-      name: 'search',
-      request: { name: 'search', method: 'GET', path: '/api/search?q=council' },
-      statements: [
-        {
-          query: SEARCH,
-          params: { lucene, label: null, limit: neo4j.int(10), candidates: neo4j.int(50) },
-        },
-      ],
-    },
-    {
-      name: `neighbours (capped at ${NEIGHBOUR_LIMIT})`,
-      request: {
-        name: 'neighbours',
-        method: 'GET',
-        path: `/api/nodes/${encodeURIComponent(hub.id)}/neighbours?limit=${NEIGHBOUR_LIMIT}`,
-      },
-      statements: [
-        {
-          query: queryFor(NEIGHBOURS, hub.label),
-          params: { id: hub.id, at: null, types: null, limit: neo4j.int(NEIGHBOUR_LIMIT) },
-        },
-      ],
-    },
-    {
-      name: 'accountability (org, date)',
-      request: {
-        name: 'accountability',
-        method: 'GET',
-        path: `/api/accountability?org=${org}&at=2020-06-01`,
-      },
-      statements: [{ query: ACCOUNTABILITY_BY_ORG, params: { org } }],
-    },
-    {
-      name: 'timeline (org)',
-      request: { name: 'timeline', method: 'GET', path: `/api/timeline?org=${org}` },
-      // The app answers no area inspections for a synthetic organisation, so the second query gets [].
-      statements: [
-        { query: AREA_INSPECTIONS, params: { id: org } },
-        { query: ORG_TIMELINE, params: { id: org, areaInspections: [] } },
-      ],
-    },
-  ];
 }
 
 export async function runApiScaleSuite(options: {
@@ -225,6 +163,10 @@ export async function runApiScaleSuite(options: {
   }
   const hub = await findHub(graph);
   say(`  busiest node: ${hub.id} with ${hub.degree} relationships`);
+  const settled = await settleNeo4j(options.neo4jPid);
+  say(
+    `  Neo4j ${settled.quiet === undefined ? 'not watched (its CPU cannot be read)' : settled.quiet ? 'quiet' : 'still busy'} after ${(settled.waitedMs / 1000).toFixed(1)} s`,
+  );
 
   const config: ServerConfig = {
     host: '127.0.0.1',
@@ -243,14 +185,25 @@ export async function runApiScaleSuite(options: {
       readTimeoutMs: APP_REQUEST_TIMEOUT_MS,
     },
   };
-  // The app runs in its own process, as deployed (see app-process.ts); the bare script runs here.
+  // The app runs in its own process, as deployed (see app-process.ts), and so does the HTTP floor
+  // (floor-process.ts); the bare script runs here.
   const server = await startAppProcess({ neo4j: options.neo4j, server: config });
+  const floor = await startFloorProcess({ neo4j: options.neo4j, hub }).catch(async (error) => {
+    await server.close();
+    throw error;
+  });
   const results: ApiScaleEndpointResult[] = [];
   const errors: Record<string, string> = {};
   try {
-    for (const endpoint of endpoints(hub)) {
+    for (const [index, endpoint] of endpoints(hub).entries()) {
       try {
         const appCall = () => timedRequest(server.url, endpoint.request, APP_REQUEST_TIMEOUT_MS);
+        const floorRequest: BenchRequest = {
+          name: endpoint.request.name,
+          method: 'GET',
+          path: floor.pathFor(index),
+        };
+        const floorCall = () => timedRequest(floor.url, floorRequest, APP_REQUEST_TIMEOUT_MS);
         const bareCall = async () => {
           const session = graph.driver.session({
             database: graph.database,
@@ -262,26 +215,32 @@ export async function runApiScaleSuite(options: {
             await session.close();
           }
         };
-        // Both sides warm up the same way: a few calls before the clock starts.
+        // Every side warms up the same way: a few calls before the clock starts.
         for (let i = 0; i < 5; i++) await appCall();
+        for (let i = 0; i < 5; i++) await floorCall();
         for (let i = 0; i < 5; i++) await bareCall();
-        const stretches: Record<Side, Stretch[]> = { app: [], bare: [] };
-        const stretchSeconds = seconds / (STRETCH_ORDER.length / 2);
-        for (const side of STRETCH_ORDER) {
-          stretches[side].push(
-            side === 'app'
-              ? await hammer(appCall, stretchSeconds, { neo4j: options.neo4jPid, app: server.pid })
-              : await hammer(bareCall, stretchSeconds, { neo4j: options.neo4jPid }),
-          );
-        }
+        const stretches: Record<Side, Stretch[]> = { app: [], floor: [], bare: [] };
+        // Each side runs twice (STRETCH_ORDER), half of its time each.
+        const stretchSeconds = seconds / 2;
+        const run = {
+          app: () => hammer(appCall, stretchSeconds, { neo4j: options.neo4jPid, app: server.pid }),
+          floor: () => hammer(floorCall, stretchSeconds, { neo4j: options.neo4jPid, app: floor.pid }),
+          bare: () => hammer(bareCall, stretchSeconds, { neo4j: options.neo4jPid }),
+        };
+        for (const side of STRETCH_ORDER) stretches[side].push(await run[side]());
         const app = sideFigures(stretches.app);
+        const floorFigures = sideFigures(stretches.floor);
         const bare = sideFigures(stretches.bare);
+        const per = (a: RunFigures, b: RunFigures) =>
+          round(b.requestsPerSecond > 0 ? a.requestsPerSecond / b.requestsPerSecond : 0, 2);
         const result: ApiScaleEndpointResult = {
           name: endpoint.name,
           path: endpoint.request.path,
           app,
+          floor: floorFigures,
           bare,
-          ratio: round(bare.requestsPerSecond > 0 ? app.requestsPerSecond / bare.requestsPerSecond : 0, 2),
+          ratio: per(app, bare),
+          floorRatio: per(floorFigures, bare),
           profile: await profile(graph, endpoint.statements),
         };
         results.push(result);
@@ -295,7 +254,7 @@ export async function runApiScaleSuite(options: {
       }
     }
   } finally {
-    await server.close();
+    await Promise.all([server.close(), floor.close()]);
   }
   return {
     scale,
@@ -304,6 +263,7 @@ export async function runApiScaleSuite(options: {
     clients: CLIENTS,
     seconds,
     hub: { id: hub.id, degree: hub.degree },
+    settled,
     endpoints: results,
     errors,
   };

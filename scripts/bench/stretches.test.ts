@@ -10,9 +10,12 @@ const stretch = (samples: number[], elapsedMs: number, cpu: Stretch['cpu'], erro
 });
 
 describe('the stretches of one side', () => {
-  it('alternate so each side runs first once and last once, for equal time', () => {
-    expect(STRETCH_ORDER).toEqual(['app', 'bare', 'bare', 'app']);
-    expect(STRETCH_ORDER.filter((s) => s === 'app').length).toBe(STRETCH_ORDER.length / 2);
+  it('alternate in a mirrored order, so each side gets equal time as early as late on average', () => {
+    expect(STRETCH_ORDER).toEqual(['app', 'floor', 'bare', 'bare', 'floor', 'app']);
+    expect([...STRETCH_ORDER].reverse()).toEqual(STRETCH_ORDER);
+    for (const side of ['app', 'floor', 'bare'] as const) {
+      expect(STRETCH_ORDER.filter((s) => s === side).length).toBe(2);
+    }
   });
 
   it('are added up: requests over the summed time, percentiles over every sample, CPU over every request', () => {
