@@ -78,6 +78,11 @@ export async function removePartialFirstLoad(graph: Graph, state: FirstLoad): Pr
       `Another load is writing this graph for the first time. Wait for it to finish; if it was stopped, run this load again in ${FIRST_LOAD_LEASE_MS / 60_000} minutes, once its lease has run out.`,
     );
   }
+  await undoFirstLoad(graph);
+}
+
+/** Leaves the empty graph a first load started from: nothing written, the schema back, the marker clear. */
+async function undoFirstLoad(graph: Graph): Promise<void> {
   await removeEverythingLoaded(graph);
   await applySchema(graph);
   await graph.write((tx) => tx.run(END_FIRST_LOAD, { loaded: false }));
@@ -144,9 +149,7 @@ export async function loadIntoEmptyGraph(
     };
   } catch (error) {
     clearInterval(renewing);
-    await removeEverythingLoaded(graph);
-    await applySchema(graph);
-    await graph.write((tx) => tx.run(END_FIRST_LOAD, { loaded: false }));
+    await undoFirstLoad(graph);
     throw error;
   } finally {
     clearInterval(renewing);
