@@ -34,9 +34,12 @@ export interface NavRun {
   drawnMs: number;
   /** When the last JS file had arrived. */
   scriptsMs: number;
-  /** When the first API request started: the app's code is running by then. */
-  firstApiMs: number;
-  lastApiMs: number;
+  /**
+   * When the first API request started (the app's code is running by then) and the last answer
+   * came; null when the page asked nothing before it was drawn (its page carried the opening).
+   */
+  firstApiMs: number | null;
+  lastApiMs: number | null;
   apiCalls: number;
   /** API calls that had to wait for an earlier answer: the length of the longest chain. */
   apiRounds: number;
@@ -48,8 +51,9 @@ export interface NavSummary {
   drawnP50Ms: number;
   drawnMaxMs: number;
   scriptsP50Ms: number;
-  firstApiP50Ms: number;
-  lastApiP50Ms: number;
+  /** Over the runs that made API calls before they were drawn; null when none did. */
+  firstApiP50Ms: number | null;
+  lastApiP50Ms: number | null;
   apiCalls: number;
   apiRounds: number;
 }
@@ -100,8 +104,8 @@ async function measure(page: Page, url: string, kind: NavRun['kind']): Promise<N
     kind,
     drawnMs: round(t.drawnMs),
     scriptsMs: round(Math.max(0, ...t.scripts.map((s) => s.end))),
-    firstApiMs: round(Math.min(...t.api.map((a) => a.start))),
-    lastApiMs: round(Math.max(0, ...t.api.map((a) => a.end))),
+    firstApiMs: t.api.length > 0 ? round(Math.min(...t.api.map((a) => a.start))) : null,
+    lastApiMs: t.api.length > 0 ? round(Math.max(...t.api.map((a) => a.end))) : null,
     apiCalls: t.api.length,
     apiRounds: rounds(t.api),
   };
@@ -110,14 +114,18 @@ async function measure(page: Page, url: string, kind: NavRun['kind']): Promise<N
 function summarise(runs: NavRun[], kind: NavRun['kind']): NavSummary {
   const mine = runs.filter((r) => r.kind === kind);
   const p50 = (pick: (r: NavRun) => number) => round(summarize(mine.map(pick)).median);
+  const p50Present = (pick: (r: NavRun) => number | null) => {
+    const present = mine.map(pick).filter((v): v is number => v !== null);
+    return present.length > 0 ? round(summarize(present).median) : null;
+  };
   return {
     kind,
     runs: mine.length,
     drawnP50Ms: p50((r) => r.drawnMs),
     drawnMaxMs: round(Math.max(0, ...mine.map((r) => r.drawnMs))),
     scriptsP50Ms: p50((r) => r.scriptsMs),
-    firstApiP50Ms: p50((r) => r.firstApiMs),
-    lastApiP50Ms: p50((r) => r.lastApiMs),
+    firstApiP50Ms: p50Present((r) => r.firstApiMs),
+    lastApiP50Ms: p50Present((r) => r.lastApiMs),
     apiCalls: Math.max(0, ...mine.map((r) => r.apiCalls)),
     apiRounds: Math.max(0, ...mine.map((r) => r.apiRounds)),
   };
@@ -192,5 +200,7 @@ export async function runNavSuite(options: {
 }
 
 function describe(run: NavRun): string {
-  return `drawn ${run.drawnMs} ms (JS in by ${run.scriptsMs} ms, API ${run.firstApiMs}–${run.lastApiMs} ms: ${run.apiCalls} calls in ${run.apiRounds} rounds)`;
+  const api =
+    run.firstApiMs === null ? 'no API call before it was drawn' : `API ${run.firstApiMs}–${run.lastApiMs} ms`;
+  return `drawn ${run.drawnMs} ms (JS in by ${run.scriptsMs} ms, ${api}: ${run.apiCalls} calls in ${run.apiRounds} rounds)`;
 }
