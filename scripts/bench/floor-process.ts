@@ -7,63 +7,29 @@
  * request log, the switch fence, the answer's shaping. So app/floor is what the app's own layers
  * cost, and floor/bare what the HTTP hop itself costs, on the same machine and Neo4j.
  */
-import { fork } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import type { Neo4jConfig } from '../../graph/config.ts';
 import { endpoints, runStatements } from './api-scale-endpoints.ts';
+import { type ChildServer, serveInChild, startChildServer } from './child-server.ts';
 
 interface StartMessage {
   neo4j: Neo4jConfig;
   hub: { id: string; label: string };
 }
 
-export interface FloorProcess {
-  url: string;
-  pid: number;
+export interface FloorProcess extends ChildServer {
   /** The path that runs the statements of the endpoint at `index` in `endpoints(hub)`. */
   pathFor(index: number): string;
-  close(): Promise<void>;
 }
-
-const STARTUP_MS = 60_000;
 
 /** Starts this module as a child process serving the floor; resolves once it listens. */
 export async function startFloorProcess(message: StartMessage): Promise<FloorProcess> {
-  const child = fork(fileURLToPath(import.meta.url), [], {
-    execArgv: process.execArgv,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the floor process did not start in time')), STARTUP_MS);
-    child.once('message', (reply: { url?: string; error?: string }) => {
-      clearTimeout(timer);
-      if (reply.url) resolve(reply.url);
-      else reject(new Error(`the floor process failed to start: ${reply.error}`));
-    });
-    child.once('exit', (code) => reject(new Error(`the floor process exited with ${code}`)));
-    child.send(message);
-  }).catch(async (error) => {
-    child.kill();
-    await exited;
-    throw error;
-  });
-  return {
-    url,
-    pid: child.pid as number,
-    pathFor: (index) => `/${index}`,
-    async close() {
-      if (child.connected) child.send('close');
-      await exited;
-    },
-  };
+  return { ...(await startChildServer(import.meta.url, 'floor', message)), pathFor: (index) => `/${index}` };
 }
 
-async function serve({ neo4j: config, hub }: StartMessage): Promise<void> {
+serveInChild<StartMessage>(import.meta.url, async ({ neo4j: config, hub }) => {
   const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password), {
     disableLosslessIntegers: true,
   });
@@ -88,23 +54,12 @@ async function serve({ neo4j: config, hub }: StartMessage): Promise<void> {
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  process.on('message', async (next) => {
-    if (next !== 'close') return;
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await driver.close();
-    process.disconnect();
-  });
-  process.send?.({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
-}
-
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain && process.send) {
-  process.once('message', (message: StartMessage) => {
-    serve(message).catch((error: unknown) => {
-      process.send?.({ error: error instanceof Error ? error.message : String(error) });
-      process.exitCode = 1;
-      process.disconnect();
-    });
-  });
-}
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await driver.close();
+    },
+  };
+});
