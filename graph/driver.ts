@@ -6,15 +6,17 @@ import neo4j, {
 } from 'neo4j-driver';
 import type { Neo4jConfig } from './config.ts';
 import { AppError, fromNeo4jError, neo4jCode } from './errors.ts';
-import { type FirstLoad, fencedWork } from './switch-guard.ts';
+import { type FirstLoad, fencedWork, type ReadStatements } from './switch-guard.ts';
 
 /**
- * The app's one handle on Neo4j. Every query runs in a managed read or write transaction with
+ * The app's one handle on Neo4j. A read runs its statements one after another, each an auto-commit
+ * query, fenced against a load's switch; a write runs in a managed write transaction. Every query has
  * parameters; errors come out already translated into AppErrors.
  */
 export interface Graph {
   readonly database: string;
-  read<T>(work: (tx: ManagedTransaction) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
+  /** A read: its statements run one after another, fenced against a load's switch (switch-guard.ts). */
+  read<T>(work: (tx: ReadStatements) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
   write<T>(work: (tx: ManagedTransaction) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
   /** The raw driver, for the few callers that manage their own transactions (the Cypher console). */
   readonly driver: Driver;
@@ -23,6 +25,9 @@ export interface Graph {
 }
 
 const SWITCH_WAIT_MS = 30_000;
+/** How long a read is retried on errors the driver calls retryable, as maxTransactionRetryTime below. */
+const READ_RETRY_MS = 3_000;
+const READ_RETRY_FIRST_DELAY_MS = 250;
 const SWITCH_POLL_MS = 100;
 
 export function openGraph(config: Neo4jConfig): Graph {
@@ -40,17 +45,15 @@ export function openGraph(config: Neo4jConfig): Graph {
   /**
    * A read retried while a load switches a new generation in (see switch-guard.ts), so it sees the
    * old graph or the new one, never a mixture; it gives up with DATABASE_UNAVAILABLE after a while.
-   * The fence checks cost no round trips of their own: they are sent without waiting, pipelined
-   * with the work's statements (see fencedWork).
    */
   // The generation the last finished read saw, inactive: a read that begins after it was learnt
   // needs only the marker read after its work (see switch-guard.ts, 3.).
   let knownGeneration: number | undefined;
-  async function guardedRead<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number) {
+  async function guardedRead<T>(work: (tx: ReadStatements) => Promise<T>, timeoutMs?: number) {
     const deadline = performance.now() + SWITCH_WAIT_MS;
     for (;;) {
       const known = knownGeneration;
-      const outcome = await run('READ', (tx) => fencedWork(tx, work, known), timeoutMs);
+      const outcome = await readStatements((statements) => fencedWork(statements, work, known), timeoutMs);
       if (outcome.after && !outcome.after.active) knownGeneration = outcome.after.generation;
       // A graph being written for the first time has no whole version to wait for.
       if (outcome.firstLoad) throw firstLoadRefusal(outcome.firstLoad);
@@ -66,6 +69,47 @@ export function openGraph(config: Neo4jConfig): Graph {
         );
       }
       await new Promise((resolve) => setTimeout(resolve, SWITCH_POLL_MS));
+    }
+  }
+
+  /**
+   * A read's statements, each its own auto-commit query on one session, sent once the one before it
+   * has been answered. A managed transaction would add a BEGIN and a COMMIT, each a socket write and
+   * a wake-up of Neo4j: under load that cost the app more than the statements themselves (measured
+   * by `npm run bench -- api-scale`). Nothing is lost by it: Neo4j's reads are read-committed within
+   * a transaction as well, and what makes a read whole across a load's switch is the fence around
+   * it (switch-guard.ts). Errors the driver calls retryable (a connection lost to a restart) are
+   * retried, as a managed transaction would be, within the same bound.
+   */
+  async function readStatements<T>(
+    work: (statements: ReadStatements) => Promise<T>,
+    timeoutMs?: number,
+  ): Promise<T> {
+    const started = performance.now();
+    for (let attempt = 0; ; attempt++) {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+      const txConfig = timeoutMs ? { timeout: timeoutMs } : undefined;
+      // A session runs one query at a time: statements asked for together wait their turn.
+      let previous: Promise<unknown> = Promise.resolve();
+      const statements: ReadStatements = {
+        run(query, parameters) {
+          const answer = previous.then(() => session.run(query, parameters, txConfig));
+          previous = answer.catch(() => undefined);
+          return answer;
+        },
+      };
+      try {
+        return await work(statements);
+      } catch (error) {
+        const delayMs = READ_RETRY_FIRST_DELAY_MS * 2 ** attempt;
+        if (neo4j.isRetryableError(error) && performance.now() - started + delayMs < READ_RETRY_MS) {
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          continue;
+        }
+        throw neo4jCode(error) === undefined ? error : fromNeo4jError(error);
+      } finally {
+        await session.close();
+      }
     }
   }
 

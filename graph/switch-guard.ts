@@ -1,19 +1,21 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import { Neo4jError, type QueryResult } from 'neo4j-driver';
 
 /**
  * Neo4j reads are read-committed, not snapshots: while a large transaction is being applied, a
  * concurrent read can see part of it (measured: a reader counted 357 of 400 people during a
  * generation switch). So the switch is fenced by one marker node that every read checks before and
- * after its work, in the same transaction:
+ * after its work, on the same connection, with the work's statements between them in turn:
  *
  * 1. the loader commits `(:LoadSwitch).active = true` (with `until`, when the switch's own time
  *    limit runs out), then commits the switch, then commits `active = false` and, if the switch
  *    succeeded, `generation + 1`;
  * 2. a read that saw the marker inactive and unchanged before and after its work ran while no
  *    switch was being applied, so it saw the old graph or the new one whole; otherwise it retries
- *    (the marker reads are pipelined with the work's statements: see fencedWork).
+ *    (see fencedWork). That holds whether the statements share a transaction or each commits on its
+ *    own: it rests only on the order in which they ran, and each is sent once the one before it
+ *    has been answered.
  * 3. the read before the work may be left out when the reader already knows the generation from a
- *    marker read that finished before its transaction began: if the read after the work sees the
+ *    marker read that finished before its own began: if the read after the work sees the
  *    marker inactive with that same generation, no switch can have been applied while the work ran
  *    (it would have been begun, visibly, before it was applied, and ended only by raising the
  *    generation). That saves one statement in Neo4j on every read, which on a small read is a
@@ -116,7 +118,7 @@ export interface SwitchState {
   firstLoad?: FirstLoad;
 }
 
-export async function readSwitch(tx: Pick<ManagedTransaction, 'run'>): Promise<SwitchState> {
+export async function readSwitch(tx: ReadStatements): Promise<SwitchState> {
   const record = (await tx.run(READ_SWITCH)).records[0];
   const firstLoad = record?.get('firstLoad') as FirstLoad | null | undefined;
   const version = record?.get('version');
@@ -143,49 +145,42 @@ export type FencedOutcome<T> = { whole: boolean; firstLoad?: FirstLoad; after?: 
 );
 
 /**
- * Runs `work` between two reads of the marker (or before one, given the generation known before;
- * see 3. above) without spending a round trip on either: the first is sent and not awaited, so it
- * travels with the work's first statement, and each statement the work sends is followed at once by
- * another read of the marker, so the one after the work's last statement travels with it.
- * Statements of one transaction run in the order they were sent, so the
- * marker read first ran before all of the work and the last one after all of it.
+ * What a read's work runs its statements on (graph/driver.ts): each is sent once the one before it
+ * has been answered, so statements run in the order they were asked for. A managed transaction
+ * fits it too.
+ */
+export interface ReadStatements {
+  run(query: string, parameters?: object): Promise<QueryResult>;
+}
+
+/**
+ * Runs `work` between two reads of the marker (or after one only, given the generation known
+ * before; see 3. above). The statements go one after another on one connection, each sent once the
+ * one before it has been answered, so the marker read first ran before all of the work and the last
+ * one after all of it.
  *
  * A work that throws on what it read (a node that a half-applied switch had retired, say) is judged
  * the same way: if the read was not whole the error is discarded and the read retried. An error of
- * Neo4j itself fails the transaction, and with it the pending marker reads; it is passed on as is.
+ * Neo4j itself is passed on as is, with no marker read after it.
  */
 export async function fencedWork<T>(
-  tx: ManagedTransaction,
-  work: (tx: ManagedTransaction) => Promise<T>,
-  /** The generation a marker read that finished before this transaction began saw, inactive. */
+  statements: ReadStatements,
+  work: (statements: ReadStatements) => Promise<T>,
+  /** The generation a marker read that finished before this read began saw, inactive. */
   knownGeneration?: number,
 ): Promise<FencedOutcome<T>> {
-  const before: Promise<SwitchState> =
+  const first: SwitchState =
     knownGeneration === undefined
-      ? readSwitch(tx)
-      : Promise.resolve({ generation: knownGeneration, active: false });
-  // Marker reads are awaited only after the work; until then a failure is kept, not unhandled.
-  before.catch(() => undefined);
-  let after: Promise<SwitchState> = before;
-  const fenced: ManagedTransaction = Object.create(tx);
-  fenced.run = ((...args: Parameters<ManagedTransaction['run']>) => {
-    const result = tx.run(...args);
-    after = readSwitch(tx);
-    after.catch(() => undefined);
-    return result;
-  }) as ManagedTransaction['run'];
+      ? await readSwitch(statements)
+      : { generation: knownGeneration, active: false };
   let outcome: { value: T } | { error: unknown };
   try {
-    outcome = { value: await work(fenced) };
+    outcome = { value: await work(statements) };
   } catch (error) {
+    if (error instanceof Neo4jError) throw error;
     outcome = { error };
   }
-  try {
-    const [first, last] = [await before, await after];
-    const firstLoad = last.firstLoad ?? first.firstLoad;
-    return { whole: readWasWhole(first, last), after: last, ...(firstLoad ? { firstLoad } : {}), ...outcome };
-  } catch (fenceError) {
-    // The transaction failed: the work's own error says why, if it has one.
-    throw 'error' in outcome ? outcome.error : fenceError;
-  }
+  const last = await readSwitch(statements);
+  const firstLoad = last.firstLoad ?? first.firstLoad;
+  return { whole: readWasWhole(first, last), after: last, ...(firstLoad ? { firstLoad } : {}), ...outcome };
 }

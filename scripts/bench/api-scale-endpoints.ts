@@ -75,9 +75,12 @@ export function endpoints(hub: { id: string; label: string }): Endpoint[] {
   ];
 }
 
-/** Runs the statements one after another in `tx`; gives the last one's result. */
+/**
+ * Runs the statements one after another on `tx` (a managed transaction, or a session for
+ * auto-commit queries); gives the last one's result.
+ */
 export async function runStatements(
-  tx: ManagedTransaction,
+  tx: Pick<ManagedTransaction, 'run'>,
   statements: Statement[],
 ): Promise<QueryResult | undefined> {
   let last: QueryResult | undefined;

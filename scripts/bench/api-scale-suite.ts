@@ -1,10 +1,13 @@
 /**
  * `api-scale`: the real app on the synthetic graph of `--scale` people, beside a bare neo4j-driver
  * script that runs the same Cypher with the same parameters on the same Neo4j, and the HTTP floor
- * (floor-process.ts: the same call behind node:http, nothing else) between them. For each endpoint,
- * `CLIENTS` concurrent connections for `--seconds` a side: p50/p95/p99, requests/s and errors, the
- * sides taking turns in half-stretches (app, floor, bare, bare, floor, app; see stretches.ts); the
- * ratio app/bare is the figure, and floor/bare says how much of the gap any HTTP hop costs. Each query is also run once under PROFILE: its db hits and whether its plan starts
+ * (floor-process.ts: the same call behind node:http, nothing else) between them. The bare script
+ * runs twice over: in a managed read transaction, as the driver's manual has it (the figure the
+ * app is held to), and as auto-commit queries in turn on one session, as the app itself reads
+ * (graph/driver.ts), so the ratio shows what the app's own work costs apart from that choice. For
+ * each endpoint, `CLIENTS` concurrent connections for `--seconds` a side: p50/p95/p99, requests/s
+ * and errors, the sides taking turns in half-stretches (see stretches.ts); the ratio app/bare is the
+ * figure, and floor/bare says how much of the gap any HTTP hop costs. Each query is also run once under PROFILE: its db hits and whether its plan starts
  * from an index or scans.
  */
 import path from 'node:path';
@@ -40,8 +43,12 @@ export interface ApiScaleEndpointResult {
   /** The HTTP floor: node:http and the bare call, no framework (floor-process.ts). */
   floor: RunFigures;
   bare: RunFigures;
+  /** The bare script as auto-commit queries, as the app reads (absent from runs before it was measured). */
+  bareAuto?: RunFigures;
   /** app requests/s ÷ bare requests/s. */
   ratio: number;
+  /** app requests/s ÷ auto-commit bare requests/s. */
+  autoRatio?: number;
   /** floor requests/s ÷ bare requests/s: what any HTTP service over the same call can reach. */
   floorRatio: number;
   profile: { dbHits: number; rows: number; operators: string[]; scans: string[] };
@@ -215,22 +222,36 @@ export async function runApiScaleSuite(options: {
             await session.close();
           }
         };
+        const bareAutoCall = async () => {
+          const session = graph.driver.session({
+            database: graph.database,
+            defaultAccessMode: neo4j.session.READ,
+          });
+          try {
+            await runStatements(session, endpoint.statements);
+          } finally {
+            await session.close();
+          }
+        };
         // Every side warms up the same way: a few calls before the clock starts.
         for (let i = 0; i < 5; i++) await appCall();
         for (let i = 0; i < 5; i++) await floorCall();
         for (let i = 0; i < 5; i++) await bareCall();
-        const stretches: Record<Side, Stretch[]> = { app: [], floor: [], bare: [] };
+        for (let i = 0; i < 5; i++) await bareAutoCall();
+        const stretches: Record<Side, Stretch[]> = { app: [], floor: [], bare: [], bareAuto: [] };
         // Each side runs twice (STRETCH_ORDER), half of its time each.
         const stretchSeconds = seconds / 2;
         const run = {
           app: () => hammer(appCall, stretchSeconds, { neo4j: options.neo4jPid, app: server.pid }),
           floor: () => hammer(floorCall, stretchSeconds, { neo4j: options.neo4jPid, app: floor.pid }),
           bare: () => hammer(bareCall, stretchSeconds, { neo4j: options.neo4jPid }),
+          bareAuto: () => hammer(bareAutoCall, stretchSeconds, { neo4j: options.neo4jPid }),
         };
         for (const side of STRETCH_ORDER) stretches[side].push(await run[side]());
         const app = sideFigures(stretches.app);
         const floorFigures = sideFigures(stretches.floor);
         const bare = sideFigures(stretches.bare);
+        const bareAuto = sideFigures(stretches.bareAuto);
         const per = (a: RunFigures, b: RunFigures) =>
           round(b.requestsPerSecond > 0 ? a.requestsPerSecond / b.requestsPerSecond : 0, 2);
         const result: ApiScaleEndpointResult = {
@@ -239,13 +260,15 @@ export async function runApiScaleSuite(options: {
           app,
           floor: floorFigures,
           bare,
+          bareAuto,
           ratio: per(app, bare),
+          autoRatio: per(app, bareAuto),
           floorRatio: per(floorFigures, bare),
           profile: await profile(graph, endpoint.statements),
         };
         results.push(result);
         say(
-          `  ${endpoint.name.padEnd(28)} app ${app.requestsPerSecond}/s p95 ${app.p95Ms} ms (${app.errors} errors); bare ${bare.requestsPerSecond}/s p95 ${bare.p95Ms} ms; ratio ${result.ratio}; CPU ms/request app ${JSON.stringify(app.cpu)} bare ${JSON.stringify(bare.cpu)}; ${result.profile.dbHits} db hits${result.profile.scans.length ? `, scans: ${result.profile.scans.join(', ')}` : ''}`,
+          `  ${endpoint.name.padEnd(28)} app ${app.requestsPerSecond}/s p95 ${app.p95Ms} ms (${app.errors} errors); bare ${bare.requestsPerSecond}/s p95 ${bare.p95Ms} ms; auto-commit bare ${bareAuto.requestsPerSecond}/s; ratio ${result.ratio} (${result.autoRatio} to auto-commit); CPU ms/request app ${JSON.stringify(app.cpu)} bare ${JSON.stringify(bare.cpu)}; ${result.profile.dbHits} db hits${result.profile.scans.length ? `, scans: ${result.profile.scans.join(', ')}` : ''}`,
         );
       } catch (error) {
         // One endpoint failing (say, its warm-up timing out on a busy machine) is a result, not the end.

@@ -1,6 +1,6 @@
 /**
  * A side's time in api-scale is measured in stretches that alternate with the other sides' (app,
- * floor, bare, bare, floor, app), so whatever drifts over a run (the JIT warming up, Neo4j's page
+ * floor, bare, bare-auto, bare-auto, bare, floor, app), so whatever drifts over a run (the JIT warming up, Neo4j's page
  * cache and background work, other processes on the machine) lands on every side about equally
  * instead of on whichever went first. The stretches of one side are then added up into one set of figures. Pure,
  * so unit-tested without a database.
@@ -8,11 +8,23 @@
 import { addCpu, type CpuPerRequest, type CpuSpent, cpuPerRequest } from './cpu-meter.ts';
 import { perSecond, round, summarize } from './stats.ts';
 
-/** The app; the HTTP floor (floor-process.ts); the bare driver script. */
-export type Side = 'app' | 'floor' | 'bare';
+/**
+ * The app; the HTTP floor (floor-process.ts); the bare driver script in a managed read transaction,
+ * as the driver's manual has it; the bare script as auto-commit queries, as the app reads.
+ */
+export type Side = 'app' | 'floor' | 'bare' | 'bareAuto';
 
 /** The order of the stretches: mirrored, so each side's two stretches sit as early as late on average. */
-export const STRETCH_ORDER: readonly Side[] = ['app', 'floor', 'bare', 'bare', 'floor', 'app'];
+export const STRETCH_ORDER: readonly Side[] = [
+  'app',
+  'floor',
+  'bare',
+  'bareAuto',
+  'bareAuto',
+  'bare',
+  'floor',
+  'app',
+];
 
 /** What one stretch of concurrent requests measured. */
 export interface Stretch {

@@ -1,9 +1,9 @@
-import type { ManagedTransaction } from 'neo4j-driver';
 import type { AccountabilityByFinding, AccountabilityByOrg } from '../../graph/contract/api.ts';
 import { evidenceOf, type Props } from '../../graph/contract/elements.ts';
 import type { Graph } from '../../graph/driver.ts';
 import { AppError } from '../../graph/errors.ts';
 import { queryFor } from '../../graph/label-queries.ts';
+import type { ReadStatements } from '../../graph/switch-guard.ts';
 import { ACCOUNTABILITY_BY_ORG, ACCOUNTABILITY_BY_SUBJECT } from './accountability-queries.ts';
 import { type Window, windowOf, windowOfShown } from './certainty.ts';
 import { holdersAt, type PostRow } from './holders.ts';
@@ -52,7 +52,7 @@ export async function readAccountabilityByOrg(
   at: string,
 ): Promise<AccountabilityByOrg> {
   const window = windowOf(at);
-  return graph.read(async (tx: ManagedTransaction) => {
+  return graph.read(async (tx: ReadStatements) => {
     const record = (await tx.run(ACCOUNTABILITY_BY_ORG, { org })).records[0];
     if (!record) throw new AppError('NOT_FOUND', `No organisation with id '${org}'`, { id: org });
     const rows = record.get('scope') as (CandidateRow & { relation: string })[];
@@ -71,7 +71,7 @@ export async function readAccountabilityBySubject(
   id: string,
   label: string,
 ): Promise<AccountabilityByFinding> {
-  return graph.read(async (tx: ManagedTransaction) => {
+  return graph.read(async (tx: ReadStatements) => {
     const record = (await tx.run(queryFor(ACCOUNTABILITY_BY_SUBJECT, label), { id })).records[0];
     if (!record) throw new AppError('NOT_FOUND', `No ${label.toLowerCase()} with id '${id}'`, { id });
     const subject = record.get('subject') as Props;

@@ -1,8 +1,8 @@
-import type { ManagedTransaction } from 'neo4j-driver';
 import { citedOf, evidenceOf, type Props } from '../../graph/contract/elements.ts';
 import { type TenureDataset, TenureDatasetSchema } from '../../graph/contract/exports.ts';
 import type { Graph } from '../../graph/driver.ts';
 import { AppError } from '../../graph/errors.ts';
+import type { ReadStatements } from '../../graph/switch-guard.ts';
 import { DATASET, DOCUMENTS, NODES_SELECTION, ORG_SELECTION } from './exports-queries.ts';
 
 /** Reads the tenure data the tracker formats are written from. */
@@ -37,7 +37,7 @@ function sourcesOf(props: Props) {
 const byName = <T extends { name?: string; title?: string; id: string }>(a: T, b: T) =>
   (a.name ?? a.title ?? a.id).localeCompare(b.name ?? b.title ?? b.id) || a.id.localeCompare(b.id);
 
-async function readSelection(tx: ManagedTransaction, selection: Selection): Promise<TenureDataset> {
+async function readSelection(tx: ReadStatements, selection: Selection): Promise<TenureDataset> {
   const record = (await tx.run(DATASET, selection)).records[0];
   const rows = (key: string) =>
     ((record?.get(key) ?? []) as (Props | null)[]).filter((r): r is Props => r !== null);

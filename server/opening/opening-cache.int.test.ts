@@ -1,12 +1,12 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { ManagedTransaction } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Opening, OpeningSchema } from '../../graph/contract/opening.ts';
 import type { Graph } from '../../graph/driver.ts';
 import { type LoadOptions, loadPlan } from '../../graph/load/load-plan.ts';
 import { prepareSeeds } from '../../graph/seed/prepare.ts';
+import type { ReadStatements } from '../../graph/switch-guard.ts';
 import {
   openTestGraph,
   PROJECT_ROOT,
@@ -30,11 +30,12 @@ function counted(graph: Graph): { graph: Graph; statements: () => number } {
     driver: graph.driver,
     read: (work, options) =>
       graph.read((tx) => {
-        const spy: ManagedTransaction = Object.create(tx);
-        spy.run = ((...args: Parameters<ManagedTransaction['run']>) => {
-          statements += 1;
-          return tx.run(...args);
-        }) as ManagedTransaction['run'];
+        const spy: ReadStatements = {
+          run: (query, parameters) => {
+            statements += 1;
+            return tx.run(query, parameters);
+          },
+        };
         return work(spy);
       }, options),
     write: (work, options) => graph.write(work, options),

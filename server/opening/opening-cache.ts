@@ -1,7 +1,6 @@
-import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../../graph/driver.ts';
 import { AppError } from '../../graph/errors.ts';
-import { readSwitch, type SwitchState } from '../../graph/switch-guard.ts';
+import { type ReadStatements, readSwitch, type SwitchState } from '../../graph/switch-guard.ts';
 import { readOpening } from './read-opening.ts';
 
 /** The opening's answer as sent, and the version of the graph it was worked out from. */
@@ -10,8 +9,8 @@ interface Kept {
   json: string;
 }
 
-/** A Graph whose reads all run in one transaction already open: the opening's reads share it. */
-function inTransaction(graph: Graph, tx: ManagedTransaction): Graph {
+/** A Graph whose reads all run within one read already begun: the opening's reads share its fence. */
+function withinRead(graph: Graph, tx: ReadStatements): Graph {
   return {
     database: graph.database,
     get driver() {
@@ -31,10 +30,11 @@ function inTransaction(graph: Graph, tx: ManagedTransaction): Graph {
  * that can change the graph, from this process or another, replaces that version before it writes
  * and again after). Checking costs one read of the marker.
  *
- * The reads run in one transaction, between two reads of the marker: the answer is kept only when
+ * The reads run within one read, between two reads of the marker: the answer is kept only when
  * the marker was at rest (no switch or in-place edit running) and unchanged from before the first
- * read to after the last, so it was worked out from one whole graph that no write was changing. Without a version (an emptied database, or a graph loaded before
- * the marker had one), nothing is kept.
+ * read to after the last, so it was worked out from one whole graph that no write was changing.
+ * Without a version (an emptied database, or a graph loaded before the marker had one), nothing is
+ * kept.
  */
 export function openingCache(graph: Graph): () => Promise<string> {
   let kept: Kept | null = null;
@@ -44,7 +44,7 @@ export function openingCache(graph: Graph): () => Promise<string> {
       const atRest = (state: SwitchState) => !state.active && !state.editing;
       const version = atRest(before) && before.version ? before.version : null;
       if (version && kept?.version === version) return { json: kept.json, keep: null };
-      const answer = JSON.stringify(await readOpening(inTransaction(graph, tx)));
+      const answer = JSON.stringify(await readOpening(withinRead(graph, tx)));
       const after = await readSwitch(tx);
       const whole = version !== null && atRest(after) && after.version === version;
       return { json: answer, keep: whole ? { version, json: answer } : null };
@@ -56,8 +56,8 @@ export function openingCache(graph: Graph): () => Promise<string> {
     } catch (error) {
       // A database that is away, or a switch that outlasted the wait, would only fail again.
       if (error instanceof AppError && error.code === 'DATABASE_UNAVAILABLE') throw error;
-      // One statement that fails (a cold database still planning, say) fails every other read in
-      // the shared transaction. Read by read instead, as the endpoints would: a read that fails is
+      // One statement that fails (a cold database still planning, say) fails the shared read as a
+      // whole. Read by read instead, as the endpoints would: a read that fails is
       // left out of the answer and the client asks it itself; nothing is kept.
       return JSON.stringify(await readOpening(graph));
     }

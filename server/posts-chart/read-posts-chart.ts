@@ -1,8 +1,8 @@
-import type { ManagedTransaction } from 'neo4j-driver';
 import type { Props } from '../../graph/contract/elements.ts';
 import type { PostsChart, PostsChartQuery } from '../../graph/contract/posts-chart.ts';
 import type { Graph } from '../../graph/driver.ts';
 import { AppError } from '../../graph/errors.ts';
+import type { ReadStatements } from '../../graph/switch-guard.ts';
 import { ACCOUNTABILITY_BY_ORG } from '../accountability/accountability-queries.ts';
 import { windowOf } from '../accountability/certainty.ts';
 import type { PostRow } from '../accountability/holders.ts';
@@ -41,7 +41,7 @@ export async function readPostsChart(graph: Graph, query: PostsChartQuery): Prom
     start: query.from ? windowOf(query.from).start : '0000-01-01',
     end: query.to ? windowOf(query.to).end : '9999-12-31',
   };
-  return graph.read(async (tx: ManagedTransaction) => {
+  return graph.read(async (tx: ReadStatements) => {
     const record = (await tx.run(ACCOUNTABILITY_BY_ORG, { org: query.org })).records[0];
     if (!record) throw new AppError('NOT_FOUND', `No organisation with id '${query.org}'`, { id: query.org });
     const scopeRows = record.get('scope') as ScopeRow[];

@@ -1,8 +1,9 @@
-import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
+import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { Timeline } from '../../graph/contract/api.ts';
 import type { Props } from '../../graph/contract/elements.ts';
 import type { Graph } from '../../graph/driver.ts';
 import { AppError } from '../../graph/errors.ts';
+import type { ReadStatements } from '../../graph/switch-guard.ts';
 import { windowOfShown } from '../accountability/certainty.ts';
 import { scopeAt } from '../accountability/scope.ts';
 import { type TimelineRows, timelineEvents } from './timeline-events.ts';
@@ -52,7 +53,7 @@ export async function readTimeline(
   subject: { org: string } | { person: string },
 ): Promise<Timeline> {
   const [id, what] = 'org' in subject ? [subject.org, 'organisation'] : [subject.person, 'person'];
-  return graph.read(async (tx: ManagedTransaction) => {
+  return graph.read(async (tx: ReadStatements) => {
     let record: Neo4jRecord | undefined;
     if ('org' in subject) {
       const area = (await tx.run(AREA_INSPECTIONS, { id })).records.map((r) => ({
