@@ -6,7 +6,8 @@ import neo4j, {
 } from 'neo4j-driver';
 import type { Neo4jConfig } from './config.ts';
 import { AppError, fromNeo4jError, neo4jCode } from './errors.ts';
-import { type FirstLoad, fencedWork, type ReadStatements } from './switch-guard.ts';
+import { type FencedOutcome, fencedWork, type Lease } from './fenced-read.ts';
+import { type FirstLoad, LEASE_MS, type ReadStatements } from './switch-guard.ts';
 
 /**
  * The app's one handle on Neo4j. A read runs its statements one after another, each an auto-commit
@@ -46,15 +47,27 @@ export function openGraph(config: Neo4jConfig): Graph {
    * A read retried while a load switches a new generation in (see switch-guard.ts), so it sees the
    * old graph or the new one, never a mixture; it gives up with DATABASE_UNAVAILABLE after a while.
    */
-  // The generation the last finished read saw, inactive: a read that begins after it was learnt
-  // needs only the marker read after its work (see switch-guard.ts, 3.).
-  let knownGeneration: number | undefined;
+  // The newest lease a marker read granted (fenced-read.ts). One read at a time renews it, a little
+  // before it runs out, so the reads in between send no marker read of their own.
+  let lease: Lease | undefined;
+  let renewing = false;
   async function guardedRead<T>(work: (tx: ReadStatements) => Promise<T>, timeoutMs?: number) {
     const deadline = performance.now() + SWITCH_WAIT_MS;
     for (;;) {
-      const known = knownGeneration;
-      const outcome = await readStatements((statements) => fencedWork(statements, work, known), timeoutMs);
-      if (outcome.after && !outcome.after.active) knownGeneration = outcome.after.generation;
+      const now = performance.now();
+      const current = lease && now < lease.until ? lease : undefined;
+      const renew = !renewing && (!current || current.until - now < LEASE_MS / 2);
+      if (renew) renewing = true;
+      let outcome: FencedOutcome<T>;
+      try {
+        outcome = await readStatements(
+          (statements) => fencedWork(statements, work, renew ? undefined : current),
+          timeoutMs,
+        );
+      } finally {
+        if (renew) renewing = false;
+      }
+      if (outcome.lease && (!lease || outcome.lease.until > lease.until)) lease = outcome.lease;
       // A graph being written for the first time has no whole version to wait for.
       if (outcome.firstLoad) throw firstLoadRefusal(outcome.firstLoad);
       if (outcome.whole) {

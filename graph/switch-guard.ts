@@ -1,4 +1,4 @@
-import { Neo4jError, type QueryResult } from 'neo4j-driver';
+import type { QueryResult } from 'neo4j-driver';
 
 /**
  * Neo4j reads are read-committed, not snapshots: while a large transaction is being applied, a
@@ -11,15 +11,23 @@ import { Neo4jError, type QueryResult } from 'neo4j-driver';
  *    succeeded, `generation + 1`;
  * 2. a read that saw the marker inactive and unchanged before and after its work ran while no
  *    switch was being applied, so it saw the old graph or the new one whole; otherwise it retries
- *    (see fencedWork). That holds whether the statements share a transaction or each commits on its
+ *    (fenced-read.ts). That holds whether the statements share a transaction or each commits on its
  *    own: it rests only on the order in which they ran, and each is sent once the one before it
  *    has been answered.
  * 3. the read before the work may be left out when the reader already knows the generation from a
  *    marker read that finished before its own began: if the read after the work sees the
  *    marker inactive with that same generation, no switch can have been applied while the work ran
  *    (it would have been begun, visibly, before it was applied, and ended only by raising the
- *    generation). That saves one statement in Neo4j on every read, which on a small read is a
- *    third of Neo4j's work (measured by `npm run bench -- api-scale`).
+ *    generation).
+ * 4. a load that has marked a switch or a first load begun waits SWITCH_GRACE_MS before it changes
+ *    the graph. So a reader that sent a marker read at time t and found it at rest (no switch, no
+ *    first load) knows that nothing a load writes can become visible before t + SWITCH_GRACE_MS:
+ *    the load marked itself after that read ran, and then waited. A read whose statements were all
+ *    answered before then needs no marker read of its own, before or after its work: it holds a
+ *    lease (fenced-read.ts), and one marker read every second or so serves every read in between
+ *    instead of one each. On a small read the marker read is as much of Neo4j's work as the read
+ *    itself (measured by `npm run bench -- api-scale`). The lease is measured on the reader's
+ *    clock and the wait on the loader's, so the lease is kept well short of the wait (LEASE_MS).
  *
  * `until` makes a marker left by a killed loader harmless: its switch transaction was rolled back,
  * and readers stop waiting once the switch could no longer be running.
@@ -135,14 +143,14 @@ export async function readSwitch(tx: ReadStatements): Promise<SwitchState> {
 export const readWasWhole = (before: SwitchState, after: SwitchState) =>
   !before.active && !after.active && before.generation === after.generation;
 
-/**
- * `firstLoad`: the marker said a first load was writing the graph, before or after the work.
- * `after`: the marker as the read after the work saw it, for the next reads to know (see 3.).
- */
-export type FencedOutcome<T> = { whole: boolean; firstLoad?: FirstLoad; after?: SwitchState } & (
-  | { value: T }
-  | { error: unknown }
-);
+/** How long a load waits, after marking a switch or a first load begun, before it changes the graph (4. above). */
+export const SWITCH_GRACE_MS = 2_000;
+
+/** How long after sending a marker read that found it at rest a reader may trust it (4. above). */
+export const LEASE_MS = 1_500;
+
+/** The marker says the graph may be served: no switch being applied, no first load (running or stopped). */
+export const servable = (state: SwitchState) => !state.active && state.firstLoad === undefined;
 
 /**
  * What a read's work runs its statements on (graph/driver.ts): each is sent once the one before it
@@ -151,36 +159,4 @@ export type FencedOutcome<T> = { whole: boolean; firstLoad?: FirstLoad; after?: 
  */
 export interface ReadStatements {
   run(query: string, parameters?: object): Promise<QueryResult>;
-}
-
-/**
- * Runs `work` between two reads of the marker (or after one only, given the generation known
- * before; see 3. above). The statements go one after another on one connection, each sent once the
- * one before it has been answered, so the marker read first ran before all of the work and the last
- * one after all of it.
- *
- * A work that throws on what it read (a node that a half-applied switch had retired, say) is judged
- * the same way: if the read was not whole the error is discarded and the read retried. An error of
- * Neo4j itself is passed on as is, with no marker read after it.
- */
-export async function fencedWork<T>(
-  statements: ReadStatements,
-  work: (statements: ReadStatements) => Promise<T>,
-  /** The generation a marker read that finished before this read began saw, inactive. */
-  knownGeneration?: number,
-): Promise<FencedOutcome<T>> {
-  const first: SwitchState =
-    knownGeneration === undefined
-      ? await readSwitch(statements)
-      : { generation: knownGeneration, active: false };
-  let outcome: { value: T } | { error: unknown };
-  try {
-    outcome = { value: await work(statements) };
-  } catch (error) {
-    if (error instanceof Neo4jError) throw error;
-    outcome = { error };
-  }
-  const last = await readSwitch(statements);
-  const firstLoad = last.firstLoad ?? first.firstLoad;
-  return { whole: readWasWhole(first, last), after: last, ...(firstLoad ? { firstLoad } : {}), ...outcome };
 }

@@ -9,6 +9,7 @@ import {
   type FirstLoad,
   RENEW_FIRST_LOAD,
   readSwitch,
+  SWITCH_GRACE_MS,
   SWITCH_LABEL,
 } from '../switch-guard.ts';
 import { applySchema, dropSchema } from './apply-schema.ts';
@@ -119,6 +120,9 @@ export async function loadIntoEmptyGraph(
       'Another load is switching a graph into this database; run this load again when it has finished.',
     );
   }
+  // Readers refuse from now on; a lease granted before this mark runs out before the grace does
+  // (see switch-guard.ts, 4.), and nothing, the schema included, is changed until then.
+  await new Promise((resolve) => setTimeout(resolve, SWITCH_GRACE_MS));
   const renewing = setInterval(() => {
     graph.write((tx) => tx.run(RENEW_FIRST_LOAD, { leaseMs })).catch(() => undefined);
   }, RENEW_EVERY_MS);

@@ -8,7 +8,7 @@ import { applySchema } from '../../graph/load/apply-schema.ts';
 import { type LoadOptions, loadPlan } from '../../graph/load/load-plan.ts';
 import type { GraphPlan } from '../../graph/seed/plan.ts';
 import { planCounts } from '../../graph/seed/prepare.ts';
-import { SWITCH_LABEL } from '../../graph/switch-guard.ts';
+import { SWITCH_GRACE_MS, SWITCH_LABEL } from '../../graph/switch-guard.ts';
 import { countsInGraph, openTestGraph, wipeGraph } from '../../test/graph-helpers.ts';
 import { syntheticPlan, withUnknownEnd } from './synthetic-plan.ts';
 
@@ -156,15 +156,17 @@ describe('a large first load into an empty graph', () => {
   it(
     'never serves what a killed first load wrote, and the next load removes it and loads whole',
     async () => {
-      // What a loader killed part-way leaves: some nodes written and the marker's lease run out.
-      await graph.write(async (tx) => {
-        await tx.run(
+      // What a loader killed part-way leaves: some nodes written and the marker's lease run out. A
+      // loader writes only once the grace after its mark has passed (switch-guard.ts, 4.).
+      await graph.write((tx) =>
+        tx.run(
           `CREATE (:${SWITCH_LABEL} {generation: 0, active: true, firstLoad: true, until: timestamp() - 1})`,
-        );
-        await tx.run(
-          `UNWIND range(1, 5) AS i CREATE (:Person {id: 'person:partial-' + i, name: 'Partial ' + i})`,
-        );
-      });
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, SWITCH_GRACE_MS));
+      await graph.write((tx) =>
+        tx.run(`UNWIND range(1, 5) AS i CREATE (:Person {id: 'person:partial-' + i, name: 'Partial ' + i})`),
+      );
       const refused = await countPeople().catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(AppError);
       expect((refused as AppError).details.reason).toBe('loading');

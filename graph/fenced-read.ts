@@ -1,0 +1,77 @@
+import { Neo4jError } from 'neo4j-driver';
+import {
+  type FirstLoad,
+  LEASE_MS,
+  type ReadStatements,
+  readSwitch,
+  readWasWhole,
+  type SwitchState,
+  servable,
+} from './switch-guard.ts';
+
+/**
+ * A reader's licence to skip marker reads (switch-guard.ts, 4.): a marker read sent at `until -
+ * LEASE_MS` found the graph servable at `generation`, so a read whose statements were all answered
+ * before `until` (performance.now(), ms) saw that generation whole.
+ */
+export interface Lease {
+  generation: number;
+  until: number;
+}
+
+/**
+ * `whole`: the read may be trusted. `firstLoad`: the marker said a first load was writing the graph
+ * (or had stopped part-way). `lease`: a lease one of this read's marker reads granted, for the next
+ * reads.
+ */
+export type FencedOutcome<T> = { whole: boolean; firstLoad?: FirstLoad; lease?: Lease } & (
+  | { value: T }
+  | { error: unknown }
+);
+
+/**
+ * Runs `work` fenced against a load's switch (switch-guard.ts). With a lease still current, the
+ * work runs alone, and if its last answer came before the lease ran out the read is whole with no
+ * marker read at all. Without one, a marker read goes first (and grants a lease when it finds the
+ * graph servable). Should the work outlast its lease, a marker read after it judges it as in 2. and
+ * 3.: whole only if the marker was inactive before and after, with the same generation.
+ *
+ * A work that throws on what it read (a node that a half-applied switch had retired, say) is judged
+ * the same way: if the read was not whole the error is discarded and the read retried. An error of
+ * Neo4j itself is passed on as is, with no marker read after it.
+ */
+export async function fencedWork<T>(
+  statements: ReadStatements,
+  work: (statements: ReadStatements) => Promise<T>,
+  held?: Lease,
+  now: () => number = () => performance.now(),
+): Promise<FencedOutcome<T>> {
+  let lease = held && now() < held.until ? held : undefined;
+  let granted: Lease | undefined;
+  const markerRead = async (): Promise<SwitchState> => {
+    const sentAt = now();
+    const state = await readSwitch(statements);
+    if (servable(state)) granted = { generation: state.generation, until: sentAt + LEASE_MS };
+    return state;
+  };
+  const first: SwitchState = lease ? { generation: lease.generation, active: false } : await markerRead();
+  lease ??= granted;
+  let outcome: { value: T } | { error: unknown };
+  try {
+    outcome = { value: await work(statements) };
+  } catch (error) {
+    if (error instanceof Neo4jError) throw error;
+    outcome = { error };
+  }
+  if (lease && now() < lease.until) {
+    return { whole: true, ...(granted ? { lease: granted } : {}), ...outcome };
+  }
+  const last = await markerRead();
+  const firstLoad = last.firstLoad ?? first.firstLoad;
+  return {
+    whole: readWasWhole(first, last),
+    ...(granted ? { lease: granted } : {}),
+    ...(firstLoad ? { firstLoad } : {}),
+    ...outcome,
+  };
+}
