@@ -6,7 +6,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import type { Neo4jConfig } from './config.ts';
 import { AppError, fromNeo4jError, neo4jCode } from './errors.ts';
-import { type FencedOutcome, fencedWork, type Lease } from './fenced-read.ts';
+import { type FencedOutcome, fencedWork, type Lease, leaseHolds, systemClock } from './fenced-read.ts';
 import { type FirstLoad, LEASE_MS, type ReadStatements } from './switch-guard.ts';
 
 /**
@@ -54,9 +54,8 @@ export function openGraph(config: Neo4jConfig): Graph {
   async function guardedRead<T>(work: (tx: ReadStatements) => Promise<T>, timeoutMs?: number) {
     const deadline = performance.now() + SWITCH_WAIT_MS;
     for (;;) {
-      const now = performance.now();
-      const current = lease && now < lease.until ? lease : undefined;
-      const renew = !renewing && (!current || current.until - now < LEASE_MS / 2);
+      const current = lease && leaseHolds(lease, systemClock) ? lease : undefined;
+      const renew = !renewing && (!current || current.until - performance.now() < LEASE_MS / 2);
       if (renew) renewing = true;
       let outcome: FencedOutcome<T>;
       try {

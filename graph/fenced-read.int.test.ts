@@ -51,10 +51,12 @@ function recording(session: Session, sent: string[]): ReadStatements {
  * work's statement and its end (a switch, the clock passing the lease).
  */
 async function fenced(
-  options: { lease?: Lease; during?: () => Promise<void>; clock?: { now: number } } = {},
+  options: { lease?: Lease; during?: () => Promise<void>; clock?: { now: number; wallAhead?: number } } = {},
 ) {
   const sent: string[] = [];
   const clock = options.clock ?? { now: 1_000 };
+  // Both clocks move together unless the test says the wall clock ran ahead (the machine slept).
+  const leaseClock = { monotonic: () => clock.now, wall: () => clock.now + (clock.wallAhead ?? 0) };
   const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.READ });
   try {
     const outcome = await fencedWork(
@@ -65,7 +67,7 @@ async function fenced(
         return n;
       },
       options.lease,
-      () => clock.now,
+      leaseClock,
     );
     return { outcome, sent };
   } finally {
@@ -86,39 +88,56 @@ describe('the switch fence', () => {
     expect(outcome).toMatchObject({
       whole: true,
       value: 1,
-      lease: { generation: 0, until: 1_000 + LEASE_MS },
+      lease: { generation: 0, until: 1_000 + LEASE_MS, untilWall: 1_000 + LEASE_MS },
     });
   });
 
   it('with a current lease, sends no marker read at all', async () => {
-    const { outcome, sent } = await fenced({ lease: { generation: 0, until: 2_000 }, clock: { now: 1_000 } });
+    const { outcome, sent } = await fenced({
+      lease: { generation: 0, until: 2_000, untilWall: 2_000 },
+      clock: { now: 1_000 },
+    });
     expect(sent).toEqual(['work']);
     expect(outcome).toMatchObject({ whole: true, value: 1 });
     expect(outcome).not.toHaveProperty('lease');
   });
 
   it('treats a lease that has run out as none', async () => {
-    const { sent } = await fenced({ lease: { generation: 0, until: 500 }, clock: { now: 1_000 } });
+    const { sent } = await fenced({
+      lease: { generation: 0, until: 500, untilWall: 500 },
+      clock: { now: 1_000 },
+    });
+    expect(sent).toEqual(['marker', 'work']);
+  });
+
+  it('treats a lease the wall clock has passed as none, as after the machine slept', async () => {
+    const { sent } = await fenced({
+      lease: { generation: 0, until: 2_000, untilWall: 2_000 },
+      clock: { now: 1_000, wallAhead: 3_600_000 },
+    });
     expect(sent).toEqual(['marker', 'work']);
   });
 
   it('judges a work that outlasted its lease by a marker read after it: whole while nothing switched', async () => {
     const clock = { now: 1_000 };
     const { outcome, sent } = await fenced({
-      lease: { generation: 0, until: 1_500 },
+      lease: { generation: 0, until: 1_500, untilWall: 1_500 },
       clock,
       during: async () => {
         clock.now = 1_600;
       },
     });
     expect(sent).toEqual(['work', 'marker']);
-    expect(outcome).toMatchObject({ whole: true, lease: { generation: 0, until: 1_600 + LEASE_MS } });
+    expect(outcome).toMatchObject({
+      whole: true,
+      lease: { generation: 0, until: 1_600 + LEASE_MS, untilWall: 1_600 + LEASE_MS },
+    });
   });
 
   it('does not trust a work that outlasted its lease while a switch raised the generation', async () => {
     const clock = { now: 1_000 };
     const { outcome } = await fenced({
-      lease: { generation: 0, until: 1_500 },
+      lease: { generation: 0, until: 1_500, untilWall: 1_500 },
       clock,
       during: async () => {
         await switched();

@@ -10,14 +10,32 @@ import {
 } from './switch-guard.ts';
 
 /**
- * A reader's licence to skip marker reads (switch-guard.ts, 4.): a marker read sent at `until -
- * LEASE_MS` found the graph servable at `generation`, so a read whose statements were all answered
- * before `until` (performance.now(), ms) saw that generation whole.
+ * A reader's licence to skip marker reads (switch-guard.ts, 4.): a marker read sent LEASE_MS before
+ * `until` found the graph servable at `generation`, so a read whose statements were all answered
+ * before `until` saw that generation whole.
  */
 export interface Lease {
   generation: number;
+  /** On the monotonic clock (ms). */
   until: number;
+  /** On the wall clock (ms since the epoch). */
+  untilWall: number;
 }
+
+/**
+ * A lease is timed on two clocks because neither alone can be trusted with it: the monotonic clock
+ * stops while the machine sleeps (a read begun before a laptop's lid closed would still look
+ * quick after it opened), and the wall clock can be set back. It holds only while both say so.
+ */
+export interface LeaseClock {
+  monotonic(): number;
+  wall(): number;
+}
+
+export const systemClock: LeaseClock = { monotonic: () => performance.now(), wall: () => Date.now() };
+
+export const leaseHolds = (lease: Lease, clock: LeaseClock) =>
+  clock.monotonic() < lease.until && clock.wall() < lease.untilWall;
 
 /**
  * `whole`: the read may be trusted. `firstLoad`: the marker said a first load was writing the graph
@@ -44,14 +62,20 @@ export async function fencedWork<T>(
   statements: ReadStatements,
   work: (statements: ReadStatements) => Promise<T>,
   held?: Lease,
-  now: () => number = () => performance.now(),
+  clock: LeaseClock = systemClock,
 ): Promise<FencedOutcome<T>> {
-  let lease = held && now() < held.until ? held : undefined;
+  let lease = held && leaseHolds(held, clock) ? held : undefined;
   let granted: Lease | undefined;
   const markerRead = async (): Promise<SwitchState> => {
-    const sentAt = now();
+    const sent = { monotonic: clock.monotonic(), wall: clock.wall() };
     const state = await readSwitch(statements);
-    if (servable(state)) granted = { generation: state.generation, until: sentAt + LEASE_MS };
+    if (servable(state)) {
+      granted = {
+        generation: state.generation,
+        until: sent.monotonic + LEASE_MS,
+        untilWall: sent.wall + LEASE_MS,
+      };
+    }
     return state;
   };
   const first: SwitchState = lease ? { generation: lease.generation, active: false } : await markerRead();
@@ -63,7 +87,7 @@ export async function fencedWork<T>(
     if (error instanceof Neo4jError) throw error;
     outcome = { error };
   }
-  if (lease && now() < lease.until) {
+  if (lease && leaseHolds(lease, clock)) {
     return { whole: true, ...(granted ? { lease: granted } : {}), ...outcome };
   }
   const last = await markerRead();
