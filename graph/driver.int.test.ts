@@ -1,31 +1,18 @@
 // How graph.read runs a read's statements on the real test Neo4j: each an auto-commit query on one
 // session, in turn, read-only, within the read's time limit. The fence around them is tested in
-// switch-guard.int.test.ts.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestGraph, wipeGraph } from '../test/graph-helpers.ts';
-import type { Graph } from './driver.ts';
+// fenced-read.int.test.ts.
+import { describe, expect, it } from 'vitest';
+import { useOnePersonGraph } from '../test/graph-helpers.ts';
 import { AppError } from './errors.ts';
 
-let graph: Graph;
-
-beforeAll(() => {
-  graph = openTestGraph();
-});
-beforeEach(async () => {
-  await wipeGraph(graph);
-  await graph.write((tx) => tx.run("CREATE (:Person {id: 'person:a', name: 'A'})"));
-});
-afterAll(async () => {
-  await wipeGraph(graph);
-  await graph.close();
-});
+const onePerson = useOnePersonGraph();
 
 const count = 'MATCH (p:Person) RETURN count(p) AS n';
 
 describe('graph.read', () => {
   it('answers statements asked for together, each in its turn, in the order asked', async () => {
     const order: string[] = [];
-    const answers = await graph.read((tx) =>
+    const answers = await onePerson.graph.read((tx) =>
       Promise.all(
         ['first', 'second', 'third'].map(async (name) => {
           const result = await tx.run('MATCH (p:Person) RETURN $name AS name, count(p) AS n', { name });
@@ -39,9 +26,9 @@ describe('graph.read', () => {
   });
 
   it('sees what a write committed before it, statement by statement', async () => {
-    const seen = await graph.read(async (tx) => {
+    const seen = await onePerson.graph.read(async (tx) => {
       const before = Number((await tx.run(count)).records[0]?.get('n'));
-      await graph.write((w) => w.run("CREATE (:Person {id: 'person:b', name: 'B'})"));
+      await onePerson.graph.write((w) => w.run("CREATE (:Person {id: 'person:b', name: 'B'})"));
       const after = Number((await tx.run(count)).records[0]?.get('n'));
       return { before, after };
     });
@@ -49,26 +36,35 @@ describe('graph.read', () => {
   });
 
   it('refuses to write, with the error Neo4j gives', async () => {
-    const attempt = graph.read((tx) => tx.run("CREATE (:Person {id: 'person:c', name: 'C'})"));
+    const attempt = onePerson.graph.read((tx) => tx.run("CREATE (:Person {id: 'person:c', name: 'C'})"));
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toMatchObject({ message: expect.stringMatching(/read|access mode/i) });
-    expect(await graph.read(async (tx) => Number((await tx.run(count)).records[0]?.get('n')))).toBe(1);
+    expect(await onePerson.graph.read(async (tx) => Number((await tx.run(count)).records[0]?.get('n')))).toBe(
+      1,
+    );
   });
 
   it('ends a statement that outlasts the read time limit, and goes on serving', async () => {
-    const slow = graph.read((tx) => tx.run('UNWIND range(1, 100000000) AS i RETURN count(i) AS n'), {
-      timeoutMs: 200,
-    });
+    const slow = onePerson.graph.read(
+      (tx) => tx.run('UNWIND range(1, 100000000) AS i RETURN count(i) AS n'),
+      {
+        timeoutMs: 200,
+      },
+    );
     await expect(slow).rejects.toMatchObject({ code: 'QUERY_TIMEOUT' });
-    expect(await graph.read(async (tx) => Number((await tx.run(count)).records[0]?.get('n')))).toBe(1);
+    expect(await onePerson.graph.read(async (tx) => Number((await tx.run(count)).records[0]?.get('n')))).toBe(
+      1,
+    );
   });
 
   it("passes the work's own error on, and closes the session", async () => {
-    const failing = graph.read(async (tx) => {
+    const failing = onePerson.graph.read(async (tx) => {
       await tx.run(count);
       throw new Error('the work gave up');
     });
     await expect(failing).rejects.toThrow('the work gave up');
-    expect(await graph.read(async (tx) => Number((await tx.run(count)).records[0]?.get('n')))).toBe(1);
+    expect(await onePerson.graph.read(async (tx) => Number((await tx.run(count)).records[0]?.get('n')))).toBe(
+      1,
+    );
   });
 });

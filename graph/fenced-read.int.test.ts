@@ -2,9 +2,8 @@
 // without, when it is judged whole, and the loader's side of the lease (its wait after marking).
 // The readers-during-a-switch test (scripts/bench/scale-load.int.test.ts) runs it under a load.
 import neo4j, { type Session } from 'neo4j-driver';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestGraph, PROJECT_ROOT, wipeGraph } from '../test/graph-helpers.ts';
-import type { Graph } from './driver.ts';
+import { describe, expect, it } from 'vitest';
+import { openTestGraph, PROJECT_ROOT, useOnePersonGraph, wipeGraph } from '../test/graph-helpers.ts';
 import { fencedWork, type Lease } from './fenced-read.ts';
 import { loadPlan } from './load/load-plan.ts';
 import { prepareSeeds } from './seed/prepare.ts';
@@ -19,19 +18,7 @@ import {
   SWITCH_GRACE_MS,
 } from './switch-guard.ts';
 
-let graph: Graph;
-
-beforeAll(() => {
-  graph = openTestGraph();
-});
-beforeEach(async () => {
-  await wipeGraph(graph);
-  await graph.write((tx) => tx.run("CREATE (:Person {id: 'person:a', name: 'A'})"));
-});
-afterAll(async () => {
-  await wipeGraph(graph);
-  await graph.close();
-});
+const onePerson = useOnePersonGraph();
 
 const countPeople = async (statements: ReadStatements) =>
   Number((await statements.run('MATCH (p:Person) RETURN count(p) AS n')).records[0]?.get('n'));
@@ -57,7 +44,10 @@ async function fenced(
   const clock = options.clock ?? { now: 1_000 };
   // Both clocks move together unless the test says the wall clock ran ahead (the machine slept).
   const leaseClock = { monotonic: () => clock.now, wall: () => clock.now + (clock.wallAhead ?? 0) };
-  const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.READ });
+  const session = onePerson.graph.driver.session({
+    database: onePerson.graph.database,
+    defaultAccessMode: neo4j.session.READ,
+  });
   try {
     const outcome = await fencedWork(
       recording(session, sent),
@@ -76,7 +66,7 @@ async function fenced(
 }
 
 const switched = () =>
-  graph.write(async (tx) => {
+  onePerson.graph.write(async (tx) => {
     await tx.run(BEGIN_SWITCH, { timeoutMs: neo4j.int(60_000) });
     await tx.run(END_SWITCH, { switched: true });
   });
@@ -148,7 +138,7 @@ describe('the switch fence', () => {
   });
 
   it('does not trust a read while a switch is active, and grants no lease', async () => {
-    await graph.write((tx) => tx.run(BEGIN_SWITCH, { timeoutMs: neo4j.int(60_000) }));
+    await onePerson.graph.write((tx) => tx.run(BEGIN_SWITCH, { timeoutMs: neo4j.int(60_000) }));
     const { outcome, sent } = await fenced();
     expect(sent).toEqual(['marker', 'work', 'marker']);
     expect(outcome.whole).toBe(false);
@@ -156,7 +146,7 @@ describe('the switch fence', () => {
   });
 
   it('reports a first load, and grants no lease', async () => {
-    await graph.write((tx) => tx.run(BEGIN_FIRST_LOAD, { leaseMs: neo4j.int(60_000) }));
+    await onePerson.graph.write((tx) => tx.run(BEGIN_FIRST_LOAD, { leaseMs: neo4j.int(60_000) }));
     const { outcome } = await fenced();
     expect(outcome).toMatchObject({ firstLoad: 'running' });
     expect(outcome).not.toHaveProperty('lease');
@@ -195,16 +185,16 @@ describe('graph.read and the lease', () => {
 
 describe("the loader's side of the lease", () => {
   it('waits the grace after marking a switch before it changes the graph', async () => {
-    await wipeGraph(graph);
+    await wipeGraph(onePerson.graph);
     const { plan } = prepareSeeds(PROJECT_ROOT);
-    await loadPlan(graph, plan);
+    await loadPlan(onePerson.graph, plan);
     const changed = prepareSeeds(PROJECT_ROOT).plan;
     for (const node of changed.nodes) node.properties.seedHash = `changed ${node.properties.seedHash}`;
     const marks: { marked?: number; switched?: number } = {};
     const watching = (async () => {
-      const start = (await graph.read(readSwitch)).generation;
-      const session = graph.driver.session({
-        database: graph.database,
+      const start = (await onePerson.graph.read(readSwitch)).generation;
+      const session = onePerson.graph.driver.session({
+        database: onePerson.graph.database,
         defaultAccessMode: neo4j.session.READ,
       });
       try {
@@ -219,7 +209,7 @@ describe("the loader's side of the lease", () => {
         await session.close();
       }
     })();
-    const report = await loadPlan(graph, changed, { inPlaceLimit: 0 });
+    const report = await loadPlan(onePerson.graph, changed, { inPlaceLimit: 0 });
     await watching;
     expect(report.mode).toBe('generation');
     expect(marks.marked).toBeDefined();
@@ -231,9 +221,12 @@ describe("the loader's side of the lease", () => {
   });
 
   it('waits the grace after marking a first load before it writes anything', async () => {
-    await wipeGraph(graph);
+    await wipeGraph(onePerson.graph);
     const marks: { marked?: number; written?: number } = {};
-    const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.READ });
+    const session = onePerson.graph.driver.session({
+      database: onePerson.graph.database,
+      defaultAccessMode: neo4j.session.READ,
+    });
     let loading = true;
     const watching = (async () => {
       // One poll more once the load has ended, so what it wrote is seen.
@@ -251,7 +244,7 @@ describe("the loader's side of the lease", () => {
       }
     })();
     try {
-      const report = await loadPlan(graph, prepareSeeds(PROJECT_ROOT).plan, { inPlaceLimit: 0 });
+      const report = await loadPlan(onePerson.graph, prepareSeeds(PROJECT_ROOT).plan, { inPlaceLimit: 0 });
       expect(report.mode).toBe('first-load');
     } finally {
       loading = false;

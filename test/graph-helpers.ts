@@ -2,7 +2,7 @@
 // the app listening on a free loopback port.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { type Graph, openGraph } from '../graph/driver.ts';
 import type { LoadReport } from '../graph/load/load-plan.ts';
 import { loadSeeds } from '../graph/load/load-seeds.ts';
@@ -98,6 +98,32 @@ export function useSeededApp(): { readonly url: string; readonly graph: Graph } 
     },
     get graph() {
       return setUp(graph, 'useSeededApp');
+    },
+  };
+}
+
+/**
+ * A test Graph on a graph of one person (`person:a`), made afresh before each test and wiped after
+ * the file's tests. Read `graph` inside the tests, once the setup has run.
+ */
+export function useOnePersonGraph(): { readonly graph: Graph } {
+  let graph: Graph | undefined;
+  beforeAll(() => {
+    graph = openTestGraph();
+  });
+  beforeEach(async () => {
+    const opened = setUp(graph, 'useOnePersonGraph');
+    await wipeGraph(opened);
+    await opened.write((tx) => tx.run("CREATE (:Person {id: 'person:a', name: 'A'})"));
+  });
+  afterAll(async () => {
+    if (!graph) return;
+    await wipeGraph(graph);
+    await graph.close();
+  });
+  return {
+    get graph() {
+      return setUp(graph, 'useOnePersonGraph');
     },
   };
 }
