@@ -54,13 +54,19 @@ export function openGraph(config: Neo4jConfig): Graph {
   async function guardedRead<T>(work: (tx: ReadStatements) => Promise<T>, timeoutMs?: number) {
     const deadline = performance.now() + SWITCH_WAIT_MS;
     for (;;) {
-      const current = lease && leaseHolds(lease, systemClock) ? lease : undefined;
-      const renew = !renewing && (!current || current.until - performance.now() < LEASE_MS / 2);
+      const held = lease;
+      // A lease that has run out is renewed by every read (each judges itself by a marker read
+      // after its work); one still current, by one read at a time, a little before it runs out.
+      const renew =
+        held !== undefined &&
+        leaseHolds(held, systemClock) &&
+        !renewing &&
+        held.until - performance.now() < LEASE_MS / 2;
       if (renew) renewing = true;
       let outcome: FencedOutcome<T>;
       try {
         outcome = await readStatements(
-          (statements) => fencedWork(statements, work, renew ? undefined : current),
+          (statements) => fencedWork(statements, work, held, { renew }),
           timeoutMs,
         );
       } finally {

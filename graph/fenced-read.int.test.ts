@@ -38,7 +38,12 @@ function recording(session: Session, sent: string[]): ReadStatements {
  * work's statement and its end (a switch, the clock passing the lease).
  */
 async function fenced(
-  options: { lease?: Lease; during?: () => Promise<void>; clock?: { now: number; wallAhead?: number } } = {},
+  options: {
+    lease?: Lease;
+    renew?: boolean;
+    during?: () => Promise<void>;
+    clock?: { now: number; wallAhead?: number };
+  } = {},
 ) {
   const sent: string[] = [];
   const clock = options.clock ?? { now: 1_000 };
@@ -57,7 +62,7 @@ async function fenced(
         return n;
       },
       options.lease,
-      leaseClock,
+      { clock: leaseClock, ...(options.renew ? { renew: true } : {}) },
     );
     return { outcome, sent };
   } finally {
@@ -92,20 +97,31 @@ describe('the switch fence', () => {
     expect(outcome).not.toHaveProperty('lease');
   });
 
-  it('treats a lease that has run out as none', async () => {
-    const { sent } = await fenced({
+  it('with a lease that has run out, reads the marker after the work, and grants a new lease', async () => {
+    const { outcome, sent } = await fenced({
       lease: { generation: 0, until: 500, untilWall: 500 },
       clock: { now: 1_000 },
     });
-    expect(sent).toEqual(['marker', 'work']);
+    expect(sent).toEqual(['work', 'marker']);
+    expect(outcome).toMatchObject({ whole: true, lease: { generation: 0, until: 1_000 + LEASE_MS } });
   });
 
-  it('treats a lease the wall clock has passed as none, as after the machine slept', async () => {
+  it('treats a lease the wall clock has passed as run out, as after the machine slept', async () => {
     const { sent } = await fenced({
       lease: { generation: 0, until: 2_000, untilWall: 2_000 },
       clock: { now: 1_000, wallAhead: 3_600_000 },
     });
-    expect(sent).toEqual(['marker', 'work']);
+    expect(sent).toEqual(['work', 'marker']);
+  });
+
+  it('renews a current lease when asked, by a marker read after the work', async () => {
+    const { outcome, sent } = await fenced({
+      lease: { generation: 0, until: 1_200, untilWall: 1_200 },
+      clock: { now: 1_000 },
+      renew: true,
+    });
+    expect(sent).toEqual(['work', 'marker']);
+    expect(outcome).toMatchObject({ whole: true, lease: { generation: 0, until: 1_000 + LEASE_MS } });
   });
 
   it('judges a work that outlasted its lease by a marker read after it: whole while nothing switched', async () => {
@@ -154,7 +170,7 @@ describe('the switch fence', () => {
 });
 
 describe('graph.read and the lease', () => {
-  it('sends one marker read for a run of reads, and learns a raised generation once its lease runs out', async () => {
+  it('sends one marker read for a run of reads, and learns a raised generation once its lease has run out', async () => {
     await switched();
     const reader = openTestGraph();
     const sent: string[] = [];
@@ -174,8 +190,10 @@ describe('graph.read and the lease', () => {
       await switched();
       await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 100));
       sent.length = 0;
+      // The lease has run out: the work, then the marker, which shows a new generation; the read is
+      // not trusted, and is tried again under the new lease that marker read granted.
       expect(await reader.read(countPeople)).toBe(1);
-      expect(sent).toEqual(['marker', 'work']);
+      expect(sent).toEqual(['work', 'marker', 'work']);
       expect(await reader.read(readSwitch)).toMatchObject({ generation: 2 });
     } finally {
       await reader.close();

@@ -50,9 +50,10 @@ export type FencedOutcome<T> = { whole: boolean; firstLoad?: FirstLoad; lease?: 
 /**
  * Runs `work` fenced against a load's switch (switch-guard.ts). With a lease still current, the
  * work runs alone, and if its last answer came before the lease ran out the read is whole with no
- * marker read at all. Without one, a marker read goes first (and grants a lease when it finds the
- * graph servable). Should the work outlast its lease, a marker read after it judges it as in 2. and
- * 3.: whole only if the marker was inactive before and after, with the same generation.
+ * marker read at all. With a lease that has run out, the work goes first and a marker read after
+ * it judges it as in 3.: whole if the marker is inactive with the lease's generation. Only a reader
+ * that has never had a lease reads the marker before its work too (2.). Every marker read that
+ * finds the graph servable grants a new lease; `renew` asks for one even while the lease holds.
  *
  * A work that throws on what it read (a node that a half-applied switch had retired, say) is judged
  * the same way: if the read was not whole the error is discarded and the read retried. An error of
@@ -62,9 +63,8 @@ export async function fencedWork<T>(
   statements: ReadStatements,
   work: (statements: ReadStatements) => Promise<T>,
   held?: Lease,
-  clock: LeaseClock = systemClock,
+  { clock = systemClock, renew = false }: { clock?: LeaseClock; renew?: boolean } = {},
 ): Promise<FencedOutcome<T>> {
-  let lease = held && leaseHolds(held, clock) ? held : undefined;
   let granted: Lease | undefined;
   const markerRead = async (): Promise<SwitchState> => {
     const sent = { monotonic: clock.monotonic(), wall: clock.wall() };
@@ -78,8 +78,8 @@ export async function fencedWork<T>(
     }
     return state;
   };
-  const first: SwitchState = lease ? { generation: lease.generation, active: false } : await markerRead();
-  lease ??= granted;
+  const first: SwitchState = held ? { generation: held.generation, active: false } : await markerRead();
+  const lease = held && leaseHolds(held, clock) ? held : granted;
   let outcome: { value: T } | { error: unknown };
   try {
     outcome = { value: await work(statements) };
@@ -87,13 +87,12 @@ export async function fencedWork<T>(
     if (error instanceof Neo4jError) throw error;
     outcome = { error };
   }
-  if (lease && leaseHolds(lease, clock)) {
-    return { whole: true, ...(granted ? { lease: granted } : {}), ...outcome };
-  }
+  const leased = lease !== undefined && leaseHolds(lease, clock);
+  if (leased && !renew) return { whole: true, ...(granted ? { lease: granted } : {}), ...outcome };
   const last = await markerRead();
   const firstLoad = last.firstLoad ?? first.firstLoad;
   return {
-    whole: readWasWhole(first, last),
+    whole: leased || readWasWhole(first, last),
     ...(granted ? { lease: granted } : {}),
     ...(firstLoad ? { firstLoad } : {}),
     ...outcome,
