@@ -131,20 +131,11 @@ export function openGraph(config: Neo4jConfig): Graph {
     }
   }
 
-  async function run<T>(
-    mode: 'READ' | 'WRITE',
-    work: (tx: ManagedTransaction) => Promise<T>,
-    timeoutMs?: number,
-  ): Promise<T> {
-    const session = driver.session({
-      database,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-    });
+  /** A write: one managed write transaction, retried by the driver on transient errors. */
+  async function write<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      const txConfig = timeoutMs ? { timeout: timeoutMs } : undefined;
-      return mode === 'READ'
-        ? await session.executeRead(work, txConfig)
-        : await session.executeWrite(work, txConfig);
+      return await session.executeWrite(work, timeoutMs ? { timeout: timeoutMs } : undefined);
     } catch (error) {
       // Errors raised by the work itself (not by Neo4j or the driver) keep their own message.
       throw neo4jCode(error) === undefined ? error : fromNeo4jError(error);
@@ -157,7 +148,7 @@ export function openGraph(config: Neo4jConfig): Graph {
     database,
     driver,
     read: (work, options) => guardedRead(work, options?.timeoutMs),
-    write: (work, options) => run('WRITE', work, options?.timeoutMs),
+    write: (work, options) => write(work, options?.timeoutMs),
     async verify() {
       try {
         const result = await driver.executeQuery(

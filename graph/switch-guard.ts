@@ -146,6 +146,9 @@ export const readWasWhole = (before: SwitchState, after: SwitchState) =>
 /** How long a load waits, after marking a switch or a first load begun, before it changes the graph (4. above). */
 export const SWITCH_GRACE_MS = 2_000;
 
+/** What a load does after marking a switch or a first load begun, before it changes the graph (4. above). */
+export const waitOutReadLeases = () => new Promise((resolve) => setTimeout(resolve, SWITCH_GRACE_MS));
+
 /** How long after sending a marker read that found it at rest a reader may trust it (4. above). */
 export const LEASE_MS = 1_500;
 

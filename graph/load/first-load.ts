@@ -9,8 +9,8 @@ import {
   type FirstLoad,
   RENEW_FIRST_LOAD,
   readSwitch,
-  SWITCH_GRACE_MS,
   SWITCH_LABEL,
+  waitOutReadLeases,
 } from '../switch-guard.ts';
 import { applySchema, dropSchema } from './apply-schema.ts';
 import { DEFAULT_IN_FLIGHT, type GenerationOptions, type GenerationTimings } from './generation.ts';
@@ -122,7 +122,7 @@ export async function loadIntoEmptyGraph(
   }
   // Readers refuse from now on; a lease granted before this mark runs out before the grace does
   // (see switch-guard.ts, 4.), and nothing, the schema included, is changed until then.
-  await new Promise((resolve) => setTimeout(resolve, SWITCH_GRACE_MS));
+  await waitOutReadLeases();
   const renewing = setInterval(() => {
     graph.write((tx) => tx.run(RENEW_FIRST_LOAD, { leaseMs })).catch(() => undefined);
   }, RENEW_EVERY_MS);

@@ -4,7 +4,7 @@ import type { Graph } from '../driver.ts';
 import { fromNeo4jError, neo4jCode } from '../errors.ts';
 import type { GraphPlan } from '../seed/plan.ts';
 import { NODE_LABELS, type NodeLabel } from '../seed/schema.ts';
-import { BEGIN_SWITCH, END_SWITCH, SWITCH_GRACE_MS } from '../switch-guard.ts';
+import { BEGIN_SWITCH, END_SWITCH, waitOutReadLeases } from '../switch-guard.ts';
 import { explainLimit } from './limit-error.ts';
 import { type BatchOptions, writeInBatches } from './write-batches.ts';
 
@@ -106,7 +106,7 @@ export async function loadGeneration(
   // Readers hold off while the switch is applied; a reader's lease, granted before this mark, runs
   // out before the grace does (see switch-guard.ts, 4.).
   await graph.write((tx) => tx.run(BEGIN_SWITCH, { timeoutMs: neo4j.int(timeoutMs) }));
-  await new Promise((resolve) => setTimeout(resolve, SWITCH_GRACE_MS));
+  await waitOutReadLeases();
   let switched = false;
   try {
     await graph.write(

@@ -11,7 +11,7 @@
  * from an index or scans.
  */
 import path from 'node:path';
-import neo4j from 'neo4j-driver';
+import neo4j, { type Session } from 'neo4j-driver';
 import type { Neo4jConfig } from '../../graph/config.ts';
 import type { Graph } from '../../graph/driver.ts';
 import { loadPlan } from '../../graph/load/load-plan.ts';
@@ -211,28 +211,22 @@ export async function runApiScaleSuite(options: {
           path: floor.pathFor(index),
         };
         const floorCall = () => timedRequest(floor.url, floorRequest, APP_REQUEST_TIMEOUT_MS);
-        const bareCall = async () => {
+        // The bare script, on a session of its own per call as the app's reads are.
+        const onSession = (use: (session: Session) => Promise<unknown>) => async () => {
           const session = graph.driver.session({
             database: graph.database,
             defaultAccessMode: neo4j.session.READ,
           });
           try {
-            await session.executeRead((tx) => runStatements(tx, endpoint.statements));
+            await use(session);
           } finally {
             await session.close();
           }
         };
-        const bareAutoCall = async () => {
-          const session = graph.driver.session({
-            database: graph.database,
-            defaultAccessMode: neo4j.session.READ,
-          });
-          try {
-            await runStatements(session, endpoint.statements);
-          } finally {
-            await session.close();
-          }
-        };
+        const bareCall = onSession((session) =>
+          session.executeRead((tx) => runStatements(tx, endpoint.statements)),
+        );
+        const bareAutoCall = onSession((session) => runStatements(session, endpoint.statements));
         // Every side warms up the same way: a few calls before the clock starts.
         for (let i = 0; i < 5; i++) await appCall();
         for (let i = 0; i < 5; i++) await floorCall();

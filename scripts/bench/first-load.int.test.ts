@@ -8,7 +8,7 @@ import { applySchema } from '../../graph/load/apply-schema.ts';
 import { type LoadOptions, loadPlan } from '../../graph/load/load-plan.ts';
 import type { GraphPlan } from '../../graph/seed/plan.ts';
 import { planCounts } from '../../graph/seed/prepare.ts';
-import { SWITCH_GRACE_MS, SWITCH_LABEL } from '../../graph/switch-guard.ts';
+import { SWITCH_LABEL, waitOutReadLeases } from '../../graph/switch-guard.ts';
 import { countsInGraph, openTestGraph, wipeGraph } from '../../test/graph-helpers.ts';
 import { syntheticPlan, withUnknownEnd } from './synthetic-plan.ts';
 
@@ -163,7 +163,7 @@ describe('a large first load into an empty graph', () => {
           `CREATE (:${SWITCH_LABEL} {generation: 0, active: true, firstLoad: true, until: timestamp() - 1})`,
         ),
       );
-      await new Promise((resolve) => setTimeout(resolve, SWITCH_GRACE_MS));
+      await waitOutReadLeases();
       await graph.write((tx) =>
         tx.run(`UNWIND range(1, 5) AS i CREATE (:Person {id: 'person:partial-' + i, name: 'Partial ' + i})`),
       );
