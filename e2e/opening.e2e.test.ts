@@ -101,3 +101,75 @@ describe('the opening view’s first drawing', () => {
     expect(seen.slice(drawnAt).filter((s) => s.endsWith(' running'))).toEqual([]);
   });
 });
+
+describe('the opening’s picture', () => {
+  /** Where the page's picture put each node, and the viewport it chose (client/src/canvas/picture.ts). */
+  interface PictureHook {
+    __openingPicture?: { zoom: number; rendered: Record<string, { x: number; y: number }> };
+    __graph: { nodeIds(): string[]; renderedPosition(id: string): { x: number; y: number } | null };
+  }
+
+  it('is painted before Cytoscape’s code has arrived, and the canvas takes over where it stands', async () => {
+    // Hold back the canvas's chunk (Cytoscape) until the picture has been looked at.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const canvasChunk = /\/assets\/cy-[\w-]+\.js$/;
+    await page.route(canvasChunk, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await fetch(`${e2e.server.url}/api/opening`);
+      await page.goto(e2e.server.url);
+      await picture().waitFor(T);
+      // The same view: the inspection, the bodies it inspected, their posts and who held them, named.
+      const ids = await picture()
+        .locator('g.node')
+        .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+      expect(ids).toContain(INSPECTION);
+      expect(ids).toContain('org:bury-council');
+      expect(ids.some((id) => id?.startsWith('person:'))).toBe(true);
+      await expect(picture().locator('text').allTextContents()).resolves.toContain('Bury Council');
+      // Not yet interactive, and the status line says it is starting; the note is already above it.
+      expect(await page.locator('#cy').getAttribute('data-node-count')).toBeNull();
+      await expect(page.locator('#canvas-status').textContent()).resolves.toContain('Starting');
+      await page.locator('.canvas-note-row:not(:empty)').waitFor(T);
+      expect(await page.evaluate(() => performance.getEntriesByName('opening-picture-painted').length)).toBe(
+        1,
+      );
+      await e2e.shot('02-picture');
+    } finally {
+      release();
+    }
+    await drawn();
+    await page.unroute(canvasChunk);
+    // Gone once the canvas has drawn the same view.
+    await picture().waitFor({ ...T, state: 'detached' });
+    const { pictured, canvas, moved } = await page.evaluate(() => {
+      const hook = window as unknown as PictureHook;
+      const rendered = hook.__openingPicture?.rendered ?? {};
+      const moved = Object.entries(rendered).map(([id, at]) => {
+        const now = hook.__graph.renderedPosition(id);
+        return now ? Math.hypot(now.x - at.x, now.y - at.y) : Number.POSITIVE_INFINITY;
+      });
+      return { pictured: Object.keys(rendered).sort(), canvas: hook.__graph.nodeIds().sort(), moved };
+    });
+    expect(pictured).toEqual(canvas);
+    // Within a few pixels: the picture's boxes follow Cytoscape's, rounding apart.
+    expect(Math.max(...moved)).toBeLessThan(4);
+    await e2e.shot('03-canvas-took-over');
+  });
+
+  it('is not drawn for a link that names a view of its own', async () => {
+    await page.goto(`${e2e.server.url}/?node=${INSPECTION}`);
+    await drawn();
+    expect(await page.evaluate(() => performance.getEntriesByName('opening-picture-painted').length)).toBe(0);
+    expect(await picture().count()).toBe(0);
+  });
+});
+
+function picture() {
+  return page.locator('[data-testid=opening-picture]');
+}

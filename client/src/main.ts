@@ -2,9 +2,10 @@
 import './csp.ts';
 import type { Opening } from '../../graph/contract/opening.ts';
 import { ApiError, createApi } from './api.ts';
-import { createCanvas } from './canvas/cy.ts';
 import { isGroupId } from './canvas/group.ts';
-import { createCanvasSync } from './canvas/sync.ts';
+import { lateCanvas } from './canvas/late-canvas.ts';
+import { OPENING_PICTURE_MARK, type ShownPicture, showPicture } from './canvas/picture.ts';
+import { composeView, createCanvasSync } from './canvas/sync.ts';
 import { createLazyConsole } from './console/lazy.ts';
 import { withConsoleLink } from './console/link.ts';
 import { createDataCache } from './data.ts';
@@ -47,20 +48,34 @@ function byId<T extends HTMLElement>(id: string): T {
   return element as T;
 }
 
-function start(): void {
+/** After the browser has painted what the page holds now. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+async function start(): Promise<void> {
   // A link naming only a node draws that node and its neighbours, as the details panel shows it.
   const fromUrl = withLoneNodeDrawn(decodeLink(window.location.search));
-  const store = createStore(initialState(fromUrl));
+  // A blank link opens on the opening: the page usually carries its answer, and then the page starts
+  // on the opening's link, with its picture painted before Cytoscape's code has even arrived. Else
+  // ask for it before building the page (the page's preload hint has fetched it already). The
+  // filters' schema comes from the same answer.
+  const carried = isBlankLink(fromUrl) ? takeCarriedOpening() : null;
+  const carriedOpening = carried?.view ? openingOf(carried.view) : null;
+  const store = createStore(
+    initialState(carriedOpening ? openingFor(fromUrl, carriedOpening.link) : fromUrl),
+  );
 
   let banner: ReturnType<typeof createHealthBanner> | null = null;
   const api = createApi({ onUnavailable: () => banner?.reportDown() });
   const data = createDataCache(api);
-  // A blank link opens on the opening: the page usually carries its answer, drawn as this script
-  // runs, before the browser paints an empty canvas; else ask for it before building the page (the
-  // page's preload hint has fetched it already). The filters' schema comes from the same answer.
-  const carried = isBlankLink(fromUrl) ? takeCarriedOpening() : null;
-  const opening = isBlankLink(fromUrl) ? primed(carried ? Promise.resolve(carried) : api.opening()) : null;
-  let note: string | null = null;
+  const opening =
+    isBlankLink(fromUrl) && !carriedOpening
+      ? primed(carried ? Promise.resolve(carried) : api.opening())
+      : null;
+  if (carried && carriedOpening) primed(Promise.resolve(carried));
+  // The note says why the opening chose its day; a link that named its own day needs none.
+  let note: string | null = carriedOpening && !fromUrl.at ? carriedOpening.note : null;
   let retry = () => store.dispatch({ type: 'reload' });
 
   /**
@@ -120,20 +135,11 @@ function start(): void {
     status: canvasStatusRoot,
     note: canvasNoteRoot,
   } = mountCanvasPanel(panels.explore);
-  const canvas = createCanvas(canvasRoot, {
-    onSelect: (selection) => {
-      if (selection?.kind === 'node' && isGroupId(selection.id)) sync.openGroup(selection.id);
-      else store.dispatch({ type: 'select', selection });
-    },
-    onExpand: (id) => {
-      store.dispatch({ type: 'select', selection: { kind: 'node', id } });
-      store.dispatch({ type: 'expand', id });
-    },
-  });
+  // Cytoscape's code is a chunk of its own (see the end of start): the page is built around a canvas
+  // that forwards to it once it has arrived.
+  const late = lateCanvas();
+  const canvas = late.canvas;
   const sync = createCanvasSync(store, data, canvas);
-  // A read-only hook for the browser tests: which ids are drawn and where (counts are on #cy as data-*).
-  const { nodeIds, edgeIds, renderedPosition, fitReport } = canvas;
-  Object.assign(window, { __graph: { nodeIds, edgeIds, renderedPosition, fitReport } });
 
   const deps: Deps = {
     store,
@@ -205,6 +211,65 @@ function start(): void {
       window.history.replaceState(null, '', url);
   }
 
+  filters.load(() => data.schema());
+  // The page is built. A carried opening is painted now, as a picture, while Cytoscape's code
+  // arrives and starts; the canvas replaces it once it has drawn the same view.
+  const picture = carriedOpening ? await showOpeningPicture(store.getState()) : null;
+  if (picture) {
+    await nextPaint();
+    // For bench nav (and anyone timing the page): the opening is on screen from here.
+    performance.mark(OPENING_PICTURE_MARK);
+  }
+  // Asked for once the picture is painted, so that running it cannot hold the picture back (bench
+  // nav measured the picture later when the chunk was preloaded or asked for sooner); the details of
+  // what the opening selects are drawn while it arrives.
+  const canvasCode = import('./canvas/cy.ts');
+  canvasCode.catch(() => {});
+  if (picture) details.render(store.getState());
+  let cy: typeof import('./canvas/cy.ts');
+  try {
+    cy = await canvasCode;
+  } catch (error) {
+    picture?.remove();
+    store.dispatch({
+      type: 'loadFailed',
+      error: { code: 'NETWORK_ERROR', message: `The drawing code could not be loaded (${String(error)})` },
+    });
+    tabStrip.render(store.getState());
+    return;
+  }
+  const realCanvas = cy.createCanvas(canvasRoot, {
+    onSelect: (selection) => {
+      if (selection?.kind === 'node' && isGroupId(selection.id)) sync.openGroup(selection.id);
+      else store.dispatch({ type: 'select', selection });
+    },
+    onExpand: (id) => {
+      store.dispatch({ type: 'select', selection: { kind: 'node', id } });
+      store.dispatch({ type: 'expand', id });
+    },
+  });
+  late.attach(realCanvas);
+  if (picture) realCanvas.whenDrawn(() => picture.remove());
+  // A read-only hook for the browser tests: which ids are drawn and where (counts are on #cy as data-*).
+  const { nodeIds, edgeIds, renderedPosition, fitReport } = realCanvas;
+  Object.assign(window, { __graph: { nodeIds, edgeIds, renderedPosition, fitReport } });
+
+  /** The frame around the canvas as it will stand (tabs, date, the opening's note), then the picture. */
+  async function showOpeningPicture(state: AppState): Promise<ShownPicture | null> {
+    // What stands around the canvas and needs no canvas; the details and the list follow the canvas.
+    banner?.render(state);
+    date.render(state);
+    filters.render(state);
+    tools.render(state);
+    tabStrip.render(state);
+    const { elements } = await composeView(state, data);
+    const shown = showPicture(canvasRoot, elements, {
+      selected: state.selected,
+      expanded: state.expansions.map((e) => e.id),
+    });
+    return shown;
+  }
+
   store.subscribe((state, previous, action) => {
     // The opening's note is about the opening; a console result replacing it makes it stale.
     if (action.type === 'showQueryGraph' && action.mode === 'replace') note = null;
@@ -217,7 +282,6 @@ function start(): void {
   );
 
   render(store.getState());
-  filters.load(() => data.schema());
   void banner.check();
 
   /**
@@ -262,4 +326,4 @@ function start(): void {
   else void sync.sync();
 }
 
-start();
+void start();

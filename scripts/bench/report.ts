@@ -211,12 +211,14 @@ function navSection(nav: NavSuiteResult): string {
     .join('');
   return (
     [
-      '### nav — navigation to the opening view drawn and settled, in headless Chromium (built client, real app and Neo4j, project seeds); cold: a fresh browser context per run; warm: the same context again',
+      '### nav — navigation to the opening view on screen, in headless Chromium (built client, real app and Neo4j, project seeds); picture painted: the page’s picture of the opening (the same drawing, not yet interactive); drawn: the interactive canvas settled; cold: a fresh browser context per run; warm: the same context again',
       '',
       table(
         [
           'visit',
           'runs',
+          'picture painted p50 ms',
+          'picture painted max ms',
           'drawn p50 ms',
           'drawn max ms',
           'JS arrived p50 ms',
@@ -228,6 +230,8 @@ function navSection(nav: NavSuiteResult): string {
         nav.summary.map((s) => [
           s.kind,
           s.runs,
+          (s.pictureP50Ms ?? null) === null ? 'no picture' : ms(s.pictureP50Ms as number),
+          (s.pictureMaxMs ?? null) === null ? 'no picture' : ms(s.pictureMaxMs as number),
           ms(s.drawnP50Ms),
           ms(s.drawnMaxMs),
           ms(s.scriptsP50Ms),
@@ -249,10 +253,15 @@ function bundleSection(bundle: BundleSizes): string {
       ['part', 'files', 'gzipped KB'],
       [
         [
-          'first view (the entry and every chunk it imports statically)',
+          'first view (the entry and every chunk it imports statically, and the canvas chunk it imports as it starts)',
           bundle.firstViewFiles,
           bundle.firstViewGzipKB,
         ],
+        ...(bundle.pictureGzipKB === undefined
+          ? []
+          : [
+              ['of which the opening’s picture (the entry and its static imports)', '', bundle.pictureGzipKB],
+            ]),
         ['console (its chunk and what only it imports)', bundle.consoleFiles, bundle.consoleGzipKB],
       ],
     ),

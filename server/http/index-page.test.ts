@@ -44,6 +44,8 @@ describe('indexPage', () => {
   it('carries the opening’s answer on a blank address when it comes in time', async () => {
     const html = await page({ opening: async () => ANSWER });
     expect(html).toContain(openingElement(ANSWER));
+    // After everything the page must fetch, so the browser finds the scripts first.
+    expect(html.indexOf(openingElement(ANSWER))).toBeGreaterThan(html.indexOf('<body>'));
     expect(html).not.toContain(OPENING_PRELOAD);
     expect(html).toContain('csp-nonce');
   });

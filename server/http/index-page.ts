@@ -66,11 +66,13 @@ export function indexPage(staticDir: string, options: IndexPageOptions = {}): Re
     const nonce = randomBytes(16).toString('base64');
     const blank = !req.originalUrl.includes('?');
     const answer = blank && options.opening ? await within(waitMs, options.opening()) : null;
-    const opening = blank ? `\n    ${answer === null ? OPENING_PRELOAD : openingElement(answer)}` : '';
-    const html = (await template).replace(
-      '<head>',
-      `<head>\n    <meta name="csp-nonce" content="${nonce}" />${opening}`,
-    );
+    // The preload hint goes in the head, to be seen first; the answer at the end of the body, so
+    // the browser meets the scripts and style sheets it must fetch before it reads the data.
+    const preload = blank && answer === null ? `\n    ${OPENING_PRELOAD}` : '';
+    const carried = answer === null ? '' : `  ${openingElement(answer)}\n  `;
+    const html = (await template)
+      .replace('<head>', `<head>\n    <meta name="csp-nonce" content="${nonce}" />${preload}`)
+      .replace('</body>', `${carried}</body>`);
     res.setHeader(
       'Content-Security-Policy',
       CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`),

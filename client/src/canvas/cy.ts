@@ -48,6 +48,8 @@ export interface Canvas {
   mark(className: string, ids: readonly string[]): void;
   runLayout(name: LayoutName): void;
   fit(): void;
+  /** Runs `fn` once, after Cytoscape has drawn a frame with nodes on it and nothing moving. */
+  whenDrawn(fn: () => void): void;
   has(id: string): boolean;
   /** The ids on the canvas now, for tests and the saved views (also counted in `data-*-count`). */
   nodeIds(): string[];
@@ -263,6 +265,14 @@ export function createCanvas(container: HTMLElement, handlers: CanvasHandlers): 
     },
     runLayout,
     fit: camera.fit,
+    whenDrawn(fn) {
+      const drawn = () => {
+        if (cy.nodes().empty() || running || moving || layouts.pending) return;
+        cy.off('render', drawn);
+        fn();
+      };
+      cy.on('render', drawn);
+    },
     has(id) {
       return cy.getElementById(id).nonempty();
     },

@@ -6,11 +6,15 @@ import { edgeCaption } from './style.ts';
 
 /** From the API's elements to Cytoscape's: captions, classes, and adding or updating in place. */
 
+/** The name drawn under a node: findings, being sentences, are cut shorter. */
+export function nodeCaption(node: ElementNode): string {
+  return caption(node.data.name, node.data.label === 'Finding' ? 48 : 60);
+}
+
 function nodeDefinition(node: ElementNode): ElementDefinition {
-  const max = node.data.label === 'Finding' ? 48 : 60;
   return {
     group: 'nodes',
-    data: { ...node.data, caption: caption(node.data.name, max) },
+    data: { ...node.data, caption: nodeCaption(node) },
     classes: node.data.disputed && node.data.disputed.length > 0 ? 'disputed' : '',
   };
 }

@@ -3,6 +3,7 @@
  * inspection → what it found and whom it inspected → the bodies responsible → their posts → who
  * held them. Pure: layers from relationship types, then positions from each node's drawn size.
  */
+import { PADDING, READABLE_ZOOM } from './viewport.ts';
 
 export interface LayerEdge {
   source: string;
@@ -150,4 +151,27 @@ export function layeredPositions(
     }
   }
   return positions;
+}
+
+/**
+ * The accountability layout's node centres (each box with its name) for a canvas `canvasHeight`
+ * pixels tall: columns no taller than the canvas at the smallest readable zoom, so the whole fits
+ * when it can, and narrow enough for five columns (inspection → … → holders) to fit a 13-inch
+ * laptop's canvas. The canvas (layouts.ts) and the opening's picture (picture.ts) both use it.
+ */
+export function accountabilityPositions(
+  nodes: readonly Sized[],
+  edges: readonly LayerEdge[],
+  canvasHeight: number,
+): Map<string, { x: number; y: number }> {
+  const maxHeight = (canvasHeight - 2 * PADDING) / READABLE_ZOOM;
+  const layers = assignLayers(
+    nodes.map((n) => n.id),
+    edges,
+  );
+  return layeredPositions(nodes, edges, layers, {
+    columnGap: 28,
+    rowGap: 14,
+    maxHeight: maxHeight > 100 ? maxHeight : Number.POSITIVE_INFINITY,
+  });
 }

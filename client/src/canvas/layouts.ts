@@ -1,7 +1,6 @@
 import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
 import type { LayoutName } from '../state/link-state.ts';
-import { assignLayers, layeredPositions } from './layers.ts';
-import { PADDING, READABLE_ZOOM } from './viewport.ts';
+import { accountabilityPositions } from './layers.ts';
 
 /** Layout options for each layout the chooser offers, for a full run over every element. */
 export function fullLayout(name: LayoutName, animate: boolean): LayoutOptions {
@@ -83,18 +82,7 @@ export function accountabilityLayout(cy: Core, animate: boolean): LayoutOptions 
     target: edge.target().id(),
     type: String(edge.data('type')),
   }));
-  // Columns no taller than the canvas at the smallest readable zoom, so the whole fits when it can.
-  const maxHeight = (cy.height() - 2 * PADDING) / READABLE_ZOOM;
-  const layers = assignLayers(
-    sized.map((n) => n.id),
-    edges,
-  );
-  const positions = layeredPositions(sized, edges, layers, {
-    // Narrow enough for five columns (inspection → … → holders) to fit a 13-inch laptop's canvas.
-    columnGap: 28,
-    rowGap: 14,
-    maxHeight: maxHeight > 100 ? maxHeight : Number.POSITIVE_INFINITY,
-  });
+  const positions = accountabilityPositions(sized, edges, cy.height());
   const offsets = new Map(sized.map((n) => [n.id, n.offset]));
   return {
     name: 'preset',

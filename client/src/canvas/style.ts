@@ -188,3 +188,89 @@ export function stylesheet(): StylesheetJson {
     { selector: 'node.faded, edge.faded', style: { opacity: 0.25 } },
   ];
 }
+
+/**
+ * What the stylesheet above gives a node or an edge, worked out without Cytoscape, for the picture
+ * of the opening drawn before Cytoscape has loaded (picture.ts). Keep it in step with
+ * `stylesheet()`: style.test.ts checks the two agree for every label and relationship type.
+ */
+export interface NodeLook {
+  shape: string;
+  fill: string;
+  width: number;
+  height: number;
+  border: { color: string; width: number; dash: number[] | null };
+  font: { family: string; size: number; weight: number; style: string };
+  color: string;
+}
+
+export interface NodeState {
+  label: string;
+  disputed: boolean;
+  expanded: boolean;
+  selected: boolean;
+}
+
+export const NODE_LABEL = {
+  wrapWidth: 140,
+  lineHeight: 1.15,
+  marginY: 4,
+  background: { color: '#ffffff', opacity: 0.85, padding: 2 },
+} as const;
+
+export function nodeLook(node: NodeState): NodeLook {
+  const { label } = node;
+  const base = styleOf(label);
+  const size = label === 'Finding' ? 24 : label === GROUP_LABEL ? 34 : label === 'Document' ? 22 : 30;
+  const height = label === 'Document' ? 26 : size;
+  let weight = label === 'Finding' ? 400 : label === GROUP_LABEL ? 700 : 500;
+  if (label === 'Person' || label === 'Organisation') weight = 700;
+  const color = label === 'Finding' ? '#334155' : label === GROUP_LABEL ? '#9a3412' : '#0f172a';
+  let border: NodeLook['border'] =
+    label === GROUP_LABEL
+      ? { color: LABEL_STYLES.Finding?.color ?? '#ea580c', width: 3, dash: null }
+      : { color: '#ffffff', width: 2, dash: null };
+  if (node.expanded) border = { color: '#0f172a', width: 3, dash: null };
+  if (node.disputed) border = { color: '#dc2626', width: 3, dash: [6, 3] };
+  if (node.selected) border = { ...border, color: '#facc15', width: 5 };
+  return {
+    shape: base.shape,
+    fill: label === GROUP_LABEL ? '#fed7aa' : base.color,
+    width: size,
+    height,
+    border,
+    font: { family: FONT, size: LABEL_FONT_SIZE, weight, style: 'normal' },
+    color,
+  };
+}
+
+export interface EdgeLook {
+  width: number;
+  color: string;
+  opacity: number;
+  dash: number[] | null;
+  arrowScale: number;
+}
+
+export const EDGE_LABEL = {
+  font: { family: FONT, size: 10, weight: 600, style: 'normal' },
+  color: '#1e293b',
+  marginY: -7,
+  background: { color: '#f8fafc', opacity: 0.9, padding: 1 },
+} as const;
+
+export function edgeLook(edge: {
+  type: string;
+  known?: string;
+  standing?: string;
+  evidenceKind?: string;
+}): EdgeLook {
+  const look: EdgeLook = { width: 1.5, color: '#94a3b8', opacity: 1, dash: null, arrowScale: 0.9 };
+  if (edge.type === 'MENTIONS') Object.assign(look, { width: 1, color: '#cbd5e1' });
+  if (edge.type === 'HOLDS') Object.assign(look, { width: 3, color: '#2563eb' });
+  if (edge.type === 'HOLDS' && edge.known === 'attested') look.dash = [7, 4];
+  if (edge.standing === 'possible' || edge.evidenceKind === 'cited')
+    Object.assign(look, { dash: [1, 1], opacity: 0.55 });
+  if (edge.standing === 'undated') Object.assign(look, { dash: [2, 6], color: '#a8a29e' });
+  return look;
+}

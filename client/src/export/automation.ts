@@ -40,8 +40,13 @@ export function installAutomation(deps: {
       while (Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         const status = deps.store.getState().status;
+        // Nothing is drawn while busy (and before the canvas's code has arrived, there is no canvas).
+        if (BUSY.has(status)) {
+          steady = 0;
+          continue;
+        }
         const now = JSON.stringify(deps.canvas.snapshot().positions);
-        steady = !BUSY.has(status) && now === last ? steady + 1 : 0;
+        steady = now === last ? steady + 1 : 0;
         last = now;
         if (steady >= 5) return { status, nodes: deps.canvas.snapshot().graph.nodes.length };
       }

@@ -153,14 +153,18 @@ export function wrapLabel(
   return wrapped;
 }
 
-interface LaidOutLabel {
+export interface LaidOutLabel {
   lines: string[];
   /** The text block's width and height, as the canvas measures them for the background. */
   width: number;
   height: number;
 }
 
-function layoutLabel(label: TextLabel, measure: TextMeasure): LaidOutLabel {
+/** A label's lines and its text block's size, as the canvas measures them. */
+export function layoutLabel(
+  label: Pick<TextLabel, 'text' | 'wrapWidth' | 'font' | 'lineHeight'>,
+  measure: TextMeasure,
+): LaidOutLabel {
   const lines = wrapLabel(label.text, label.wrapWidth, label.font, measure);
   const width = Math.max(0, ...lines.map((line) => measure(line, label.font)));
   const size = label.font.size;
@@ -309,11 +313,10 @@ function edgeSvg(edge: SvgEdge, measure: TextMeasure): string {
   return parts.join('');
 }
 
-/** The drawing as a standalone SVG document (with its XML declaration). */
-export function drawingToSvg(drawing: SvgDrawing, measure: TextMeasure = estimateTextWidth): string {
+/** The drawing as one `<svg>` element, to put in a page. */
+export function svgElementMarkup(drawing: SvgDrawing, measure: TextMeasure = estimateTextWidth): string {
   const { box } = drawing;
   const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>\n',
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1"${attr('width', drawing.width * drawing.scale)}${attr('height', drawing.height * drawing.scale)}${attr('viewBox', [box.x, box.y, box.width, box.height].map(num).join(' '))}>\n`,
   ];
   if (drawing.background)
@@ -326,4 +329,9 @@ export function drawingToSvg(drawing: SvgDrawing, measure: TextMeasure = estimat
   for (const node of drawing.nodes) out.push(`${nodeSvg(node, measure)}\n`);
   out.push('</g>\n</svg>\n');
   return out.join('');
+}
+
+/** The drawing as a standalone SVG document (with its XML declaration). */
+export function drawingToSvg(drawing: SvgDrawing, measure: TextMeasure = estimateTextWidth): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${svgElementMarkup(drawing, measure)}`;
 }
