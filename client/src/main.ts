@@ -249,7 +249,13 @@ async function start(): Promise<void> {
     },
   });
   late.attach(realCanvas);
-  if (picture) realCanvas.whenDrawn(() => picture.remove());
+  if (picture) {
+    realCanvas.whenDrawn(() => picture.remove());
+    // A first load that drew nothing (it failed, or found nothing) leaves no picture over its message.
+    sync.afterLoad(() => {
+      if (realCanvas.nodeIds().length === 0) picture.remove();
+    });
+  }
   // A read-only hook for the browser tests: which ids are drawn and where (counts are on #cy as data-*).
   const { nodeIds, edgeIds, renderedPosition, fitReport } = realCanvas;
   Object.assign(window, { __graph: { nodeIds, edgeIds, renderedPosition, fitReport } });

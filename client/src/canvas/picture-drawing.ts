@@ -1,4 +1,5 @@
 import type { ElementEdge, ElementNode, Elements } from '../../../graph/contract/api.ts';
+import { miterCorners } from '../export/svg-shapes.ts';
 import {
   layoutLabel,
   type SvgDrawing,
@@ -38,6 +39,8 @@ export interface Picture {
 
 /** Cytoscape widens every label's box by this much on each side, for the browser's rounding. */
 const LABEL_SLACK = 2;
+/** And a node's shape by this much, for antialiasing. */
+const BODY_SLACK = 1;
 /** Above this many relationships, a selected node's are named only on hover (as cy.ts). */
 const MAX_NAMED_EDGES = 12;
 
@@ -64,11 +67,21 @@ function nodeState(
   };
 }
 
-/** The node's box with its name, relative to its centre, as Cytoscape's boundingBox gives it. */
+/**
+ * The node's box with its name, relative to its centre, as Cytoscape's boundingBox gives it: the
+ * shape with its border (a polygon's border to its mitred corners), a pixel more on each side for
+ * antialiasing, and the name's box below it.
+ */
 function boxAround(look: NodeLook, caption: string, measure: TextMeasure): Box {
   const halfW = (look.width + look.border.width) / 2;
   const halfH = (look.height + look.border.width) / 2;
-  const box = { x1: -halfW, y1: -halfH, x2: halfW, y2: halfH };
+  const corners = miterCorners(look.shape, look.width, look.height, look.border.width) ?? [];
+  const box = {
+    x1: Math.min(-halfW, ...corners.map((c) => c.x)) - BODY_SLACK,
+    y1: Math.min(-halfH, ...corners.map((c) => c.y)) - BODY_SLACK,
+    x2: Math.max(halfW, ...corners.map((c) => c.x)) + BODY_SLACK,
+    y2: Math.max(halfH, ...corners.map((c) => c.y)) + BODY_SLACK,
+  };
   if (!caption) return box;
   const text = layoutLabel(
     { text: caption, font: look.font, wrapWidth: NODE_LABEL.wrapWidth, lineHeight: NODE_LABEL.lineHeight },

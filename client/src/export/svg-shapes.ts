@@ -68,6 +68,43 @@ const POLYGONS: Record<string, Points> = {
   'concave-hexagon': [-1, -0.95, -0.75, 0, -1, 0.95, 1, 0.95, 0.75, 0, 1, -0.95],
 };
 
+/**
+ * The corners of a plain polygon shape's border drawn `width` wide on its outline, as Cytoscape
+ * bounds them (each corner where the two offset sides meet), in a box `w` × `h` around 0, 0; null for
+ * shapes Cytoscape bounds by their box alone (ellipses, rectangles, rounded shapes).
+ */
+export function miterCorners(shape: string, w: number, h: number, width: number): Point[] | null {
+  const name = ALIASES[shape] ?? shape;
+  const unit = name === 'rectangle' ? undefined : POLYGONS[name];
+  if (!unit || width <= 0) return null;
+  let pts: Point[] = [];
+  for (let i = 0; i < unit.length; i += 2)
+    pts.push({ x: ((unit[i] ?? 0) * w) / 2, y: ((unit[i + 1] ?? 0) * h) / 2 });
+  const area = pts.reduce((sum, p, i) => {
+    const q = pts[(i + 1) % pts.length] as Point;
+    return sum + p.x * q.y - q.x * p.y;
+  }, 0);
+  if (area < 0) pts = [...pts].reverse();
+  const d = width / 2;
+  const n = pts.length;
+  // Each side moved outwards by half the border, then each corner where two moved sides meet.
+  const sides = pts.map((p, i) => {
+    const q = pts[(i + 1) % n] as Point;
+    const length = Math.hypot(q.x - p.x, q.y - p.y) || 1;
+    const out = { x: (q.y - p.y) / length, y: -(q.x - p.x) / length };
+    return { a: { x: p.x + out.x * d, y: p.y + out.y * d }, b: { x: q.x + out.x * d, y: q.y + out.y * d } };
+  });
+  return sides.map((side, i) => {
+    const before = sides[(i - 1 + n) % n] as typeof side;
+    const r = { x: before.b.x - before.a.x, y: before.b.y - before.a.y };
+    const s = { x: side.b.x - side.a.x, y: side.b.y - side.a.y };
+    const cross = r.x * s.y - r.y * s.x;
+    if (Math.abs(cross) < 1e-9) return { x: before.a.x + r.x / 2, y: before.a.y + r.y / 2 };
+    const t = ((side.a.x - before.a.x) * s.y - (side.a.y - before.a.y) * s.x) / cross;
+    return { x: before.a.x + r.x * t, y: before.a.y + r.y * t };
+  });
+}
+
 const ALIASES: Record<string, string> = {
   square: 'rectangle',
   roundrectangle: 'round-rectangle',
