@@ -96,6 +96,19 @@ describe('the opening kept per version of the graph', () => {
     expect(again.opening).toEqual(first.opening);
   });
 
+  it('is worked out once for visitors who ask while it is being worked out', async () => {
+    // What working it out costs, asked once of a cache that has not seen this graph.
+    const alone = counted(app);
+    await openingCache(alone.graph)();
+    expect(alone.statements()).toBeGreaterThan(10);
+    // Three visitors at once, on another such cache: the same cost, and one answer for all three.
+    const together = counted(app);
+    const cache = openingCache(together.graph);
+    const answers = await Promise.all([cache(), cache(), cache()]);
+    expect(new Set(answers).size).toBe(1);
+    expect(together.statements()).toBe(alone.statements());
+  });
+
   it('is worked out afresh after a one-fact edit loaded in place through another connection', async () => {
     const original = inspectionName((await answer()).opening);
     const report = await load('Edited in place');

@@ -34,7 +34,7 @@ function withinRead(graph: Graph, tx: ReadStatements): Graph {
  * the marker was at rest (no switch or in-place edit running) and unchanged from before the first
  * read to after the last, so it was worked out from one whole graph that no write was changing.
  * Without a version (an emptied database, or a graph loaded before the marker had one), nothing is
- * kept.
+ * kept. Callers who ask at the same time share one answer.
  */
 export function openingCache(graph: Graph): () => Promise<string> {
   let kept: Kept | null = null;
@@ -49,7 +49,7 @@ export function openingCache(graph: Graph): () => Promise<string> {
       const whole = version !== null && atRest(after) && after.version === version;
       return { json: answer, keep: whole ? { version, json: answer } : null };
     });
-  return async () => {
+  const answer = async () => {
     let outcome: Awaited<ReturnType<typeof workedOut>>;
     try {
       outcome = await workedOut();
@@ -64,5 +64,15 @@ export function openingCache(graph: Graph): () => Promise<string> {
     // Kept only once the read as a whole was judged sound (graph.read retries it otherwise).
     if (outcome.keep) kept = outcome.keep;
     return outcome.json;
+  };
+  // Visitors who ask while an answer is being worked out (the app's warm-up as it starts, or the
+  // first visitors after a load) share it, rather than each working it out again: each gets a whole
+  // graph's answer, from a read begun at most one working-out before they asked.
+  let pending: Promise<string> | null = null;
+  return () => {
+    pending ??= answer().finally(() => {
+      pending = null;
+    });
+    return pending;
   };
 }
