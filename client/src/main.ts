@@ -166,18 +166,9 @@ async function start(): Promise<void> {
   });
   createSearch(byId('search'), deps);
   const date = createDateControl(byId('date'), store);
-  const filters = createFilters(byId('filters'), store);
   renderLegend(byId('legend'));
-  const canvasList = createCanvasList(byId('canvas-list'), canvas, {
-    select: (id) => {
-      store.dispatch({ type: 'select', selection: { kind: 'node', id } });
-      canvas.center(id);
-    },
-    openGroup: (id) => sync.openGroup(id),
-  });
   createColumnToggles(byId('layout'), byId('stagebar'), () => canvas.resize());
   const tools = createCanvasTools(byId('toolbar'), store, canvas);
-  const details = createDetailsPanel(byId('panel'), deps);
   let consolePanel: ReturnType<typeof createLazyConsole> | null = null;
   const tabStrip = createTabs(byId('tabs'), panels, tabs, store);
   installExports({
@@ -211,15 +202,26 @@ async function start(): Promise<void> {
       window.history.replaceState(null, '', url);
   }
 
-  filters.load(() => data.schema());
-  // The page is built. A carried opening is painted now, as a picture, while Cytoscape's code
-  // arrives and starts; the canvas replaces it once it has drawn the same view.
+  // The frame around the canvas is built. A carried opening is painted now, as a picture, while
+  // Cytoscape's code arrives and starts; the canvas replaces it once it has drawn the same view. The
+  // filters, the list of what is drawn and the details, beside the canvas (they do not change its
+  // size), are built after it.
   const picture = carriedOpening ? await showOpeningPicture(store.getState()) : null;
   if (picture) {
     await nextPaint();
     // For bench nav (and anyone timing the page): the opening is on screen from here.
     performance.mark(OPENING_PICTURE_MARK);
   }
+  const filters = createFilters(byId('filters'), store);
+  const canvasList = createCanvasList(byId('canvas-list'), canvas, {
+    select: (id) => {
+      store.dispatch({ type: 'select', selection: { kind: 'node', id } });
+      canvas.center(id);
+    },
+    openGroup: (id) => sync.openGroup(id),
+  });
+  const details = createDetailsPanel(byId('panel'), deps);
+  filters.load(() => data.schema());
   // Asked for once the picture is painted, so that running it cannot hold the picture back (bench
   // nav measured the picture later when the chunk was preloaded or asked for sooner); the details of
   // what the opening selects are drawn while it arrives.
@@ -265,7 +267,6 @@ async function start(): Promise<void> {
     // What stands around the canvas and needs no canvas; the details and the list follow the canvas.
     banner?.render(state);
     date.render(state);
-    filters.render(state);
     tools.render(state);
     tabStrip.render(state);
     const { elements } = await composeView(state, data);

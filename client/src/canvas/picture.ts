@@ -18,13 +18,26 @@ export interface ShownPicture {
   remove(): void;
 }
 
-/** Text widths as Cytoscape measures its labels: the canvas's, rounded up. */
+/**
+ * Text widths as Cytoscape measures its labels: the canvas's, rounded up. Kept per font and text,
+ * since wrapping measures the same words again, and setting a canvas's font is not free.
+ */
 function labelMeasure(): TextMeasure {
   const context = document.createElement('canvas').getContext('2d');
+  const widths = new Map<string, number>();
+  let current = '';
   return (text, font) => {
-    if (!context) return Math.ceil(text.length * font.size * 0.55);
-    context.font = `${font.style} ${font.weight} ${font.size}px ${font.family}`;
-    return Math.ceil(context.measureText(text).width);
+    const css = `${font.style} ${font.weight} ${font.size}px ${font.family}`;
+    const key = `${css}\n${text}`;
+    const known = widths.get(key);
+    if (known !== undefined) return known;
+    if (context && current !== css) {
+      context.font = css;
+      current = css;
+    }
+    const width = Math.ceil(context ? context.measureText(text).width : text.length * font.size * 0.55);
+    widths.set(key, width);
+    return width;
   };
 }
 
