@@ -1,4 +1,5 @@
 import type { Elements } from '../../../graph/contract/api.ts';
+import './picture.css';
 import { svgElementMarkup, type TextMeasure } from '../export/svg-writer.ts';
 import type { Selection } from '../state/link-state.ts';
 import { type Picture, pictureOf } from './picture-drawing.ts';

@@ -2,6 +2,7 @@ import type { Canvas } from '../canvas/cy.ts';
 import { isGroupId } from '../canvas/group.ts';
 import type { AppState } from '../state/app-state.ts';
 import { h, replace } from '../ui/dom.ts';
+import './canvas-list.css';
 
 /**
  * The canvas as a list, for screen readers and keyboards: every node drawn, with its kind and its
