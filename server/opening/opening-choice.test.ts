@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementEdge, Elements } from '../../graph/contract/api.ts';
+import { edgeElement } from '../../test/elements.ts';
 import {
   dayFor,
   firstDayHoldersKnown,
@@ -11,20 +12,7 @@ import {
   responsibleFor,
 } from './opening-choice.ts';
 
-function edge(source: string, target: string, type: string): ElementEdge {
-  return {
-    data: {
-      id: `${source}-${type}-${target}`,
-      source,
-      target,
-      type,
-      from: null,
-      to: null,
-      qualifier: null,
-      evidence: [],
-    },
-  };
-}
+const edge = (source: string, target: string, type: string) => edgeElement(source, type, target);
 const node = (id: string, label: string) => ({ data: { id, label, name: id } });
 
 const AROUND: Elements = {

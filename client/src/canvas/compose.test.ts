@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementEdge, ElementNode } from '../../../graph/contract/api.ts';
+import { edgeElement } from '../../../test/elements.ts';
 import {
   caption,
   composeGraph,
@@ -14,18 +15,7 @@ function node(id: string, label = 'Organisation'): ElementNode {
   return { data: { id, label, name: id } };
 }
 function edge(source: string, target: string, type = 'POST_IN'): ElementEdge {
-  return {
-    data: {
-      id: `${type}:${source}>${target}`,
-      source,
-      target,
-      type,
-      from: null,
-      to: null,
-      qualifier: null,
-      evidence: [],
-    },
-  };
+  return edgeElement(source, type, target, { id: `${type}:${source}>${target}` });
 }
 function expansion(id: string, neighbours: Array<[string, string, string?]>): FetchedExpansion {
   return {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ElementEdge, Elements } from '../../../graph/contract/api.ts';
+import type { Elements } from '../../../graph/contract/api.ts';
+import { edgeElement } from '../../../test/elements.ts';
 import { groupFindings, groupIdFor } from './group.ts';
 
 const node = (id: string, label: string) => ({ data: { id, label, name: id, kind: null } });
-const edge = (source: string, type: string, target: string): ElementEdge => ({
-  data: {
-    id: `${source}-${type}-${target}`,
-    source,
-    target,
-    type,
-    from: null,
-    to: null,
-    qualifier: null,
-    evidence: [],
-  },
-});
+const edge = (source: string, type: string, target: string) => edgeElement(source, type, target);
 
 function inspectionWith(findings: number): Elements {
   const ids = Array.from({ length: findings }, (_, i) => `finding:${i}`);

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ElementEdge, ElementNode, Elements } from '../../../graph/contract/api.ts';
+import type { ElementNode, Elements } from '../../../graph/contract/api.ts';
+import { edgeElement } from '../../../test/elements.ts';
 import { estimateTextWidth } from '../export/svg-writer.ts';
 import { pictureOf } from './picture-drawing.ts';
 import { MAX_FIT_ZOOM, READABLE_ZOOM } from './viewport.ts';
 
 const node = (id: string, label: string, name: string): ElementNode => ({ data: { id, label, name } });
-const edge = (
-  source: string,
-  type: string,
-  target: string,
-  extra: Record<string, unknown> = {},
-): ElementEdge => ({
-  data: {
-    id: `${source}-${type}-${target}`,
-    source,
-    target,
-    type,
-    from: null,
-    to: null,
-    qualifier: null,
-    evidence: [],
-    ...extra,
-  },
-});
+const edge = edgeElement;
 
 /** An inspection, the body it inspected, a post there and its holder. */
 const chain: Elements = {
