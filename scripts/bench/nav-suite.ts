@@ -1,7 +1,7 @@
 /**
  * `nav`: from navigation to the opening view drawn, in headless Chromium, against the real app
  * serving the built client over the project's seeds. Two moments are timed. "Picture painted": the
- * opening on screen as the page's picture of it (client/src/canvas/picture.ts), read from the mark
+ * opening on screen as the page's picture of it (client/src/canvas/picture-mark.ts), read from the mark
  * the page sets once the frame holding the picture has been painted. "Drawn": the interactive canvas
  * as a person sees it settle: the status line ready, Cytoscape's canvas with nodes on it, no layout
  * or camera move running, and one more animation frame painted after that. Cold runs use a fresh browser context each time (empty HTTP
@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { OPENING_PICTURE_MARK } from '../../client/src/canvas/picture.ts';
+import { OPENING_PICTURE_MARK } from '../../client/src/canvas/picture-mark.ts';
 import type { Graph } from '../../graph/driver.ts';
 import { loadSeeds } from '../../graph/load/load-seeds.ts';
 import { createApp } from '../../server/app.ts';

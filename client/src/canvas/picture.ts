@@ -12,9 +12,6 @@ import { type Picture, pictureOf } from './picture-drawing.ts';
  * for the browser test that checks the canvas takes over without a jump.
  */
 
-/** The User Timing mark the page sets once the picture has been painted. */
-export const OPENING_PICTURE_MARK = 'opening-picture-painted';
-
 export interface ShownPicture {
   remove(): void;
 }
