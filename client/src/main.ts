@@ -70,11 +70,7 @@ async function start(): Promise<void> {
   let banner: ReturnType<typeof createHealthBanner> | null = null;
   const api = createApi({ onUnavailable: () => banner?.reportDown() });
   const data = createDataCache(api);
-  const opening =
-    isBlankLink(fromUrl) && !carriedOpening
-      ? primed(carried ? Promise.resolve(carried) : api.opening())
-      : null;
-  if (carried && carriedOpening) primed(Promise.resolve(carried));
+  const opening = isBlankLink(fromUrl) ? primed(carried ? Promise.resolve(carried) : api.opening()) : null;
   // The note says why the opening chose its day; a link that named its own day needs none.
   let note: string | null = carriedOpening && !fromUrl.at ? carriedOpening.note : null;
   let retry = () => store.dispatch({ type: 'reload' });
@@ -271,11 +267,10 @@ async function start(): Promise<void> {
     tools.render(state);
     tabStrip.render(state);
     const { elements } = await composeView(state, data);
-    const shown = showPicture(canvasRoot, elements, {
+    return showPicture(canvasRoot, elements, {
       selected: state.selected,
       expanded: state.expansions.map((e) => e.id),
     });
-    return shown;
   }
 
   store.subscribe((state, previous, action) => {
@@ -330,7 +325,8 @@ async function start(): Promise<void> {
     else store.dispatch({ type: 'reload' });
   };
 
-  if (opening) openDefault(opening);
+  // A carried opening is the store's state already; else the opening is worked out when it comes.
+  if (opening && !carriedOpening) openDefault(opening);
   else void sync.sync();
 }
 

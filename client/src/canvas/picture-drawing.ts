@@ -1,6 +1,7 @@
 import type { ElementEdge, ElementNode, Elements } from '../../../graph/contract/api.ts';
 import { miterCorners } from '../export/svg-shapes.ts';
 import {
+  chordAngle,
   layoutLabel,
   type SvgDrawing,
   type SvgEdge,
@@ -121,14 +122,6 @@ function rim(centre: { x: number; y: number }, from: { x: number; y: number }, l
   return { x: centre.x + (dx / length) * reach, y: centre.y + (dy / length) * reach };
 }
 
-/** Autorotated labels run along the line and never upside down, as Cytoscape draws them. */
-function uprightAngle(from: { x: number; y: number }, to: { x: number; y: number }): number {
-  const dx = to.x - from.x;
-  const dy = to.y - from.y;
-  if (dx === 0) return dy === 0 ? 0 : Math.PI / 2;
-  return Math.atan(dy / dx);
-}
-
 function svgNode(placed: Placed, at: { x: number; y: number }, look: NodeLook): SvgNode {
   return {
     id: placed.node.data.id,
@@ -189,7 +182,7 @@ function svgEdge(
           background: { ...EDGE_LABEL.background, shape: 'rectangle' },
           x: (source.x + target.x) / 2,
           y: (source.y + target.y) / 2,
-          angle: uprightAngle(source, target),
+          angle: chordAngle(source, target),
         }
       : null,
   };

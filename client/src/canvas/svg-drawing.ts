@@ -1,4 +1,4 @@
-import type { Core, EdgeSingular, NodeSingular, Position, SingularElementArgument } from 'cytoscape';
+import type { Core, EdgeSingular, NodeSingular, SingularElementArgument } from 'cytoscape';
 import type {
   EdgeLabel,
   LabelBackground,
@@ -11,6 +11,7 @@ import type {
   TextLabel,
   TextMeasure,
 } from '../export/svg-writer.ts';
+import { chordAngle } from '../export/svg-writer.ts';
 import type { Size } from './viewport.ts';
 
 /**
@@ -127,14 +128,6 @@ function nodeOf(node: NodeSingular): SvgNode {
 function labelShown(ele: Element, zoom: number): boolean {
   const level = 2 ** Math.ceil(Math.log2(zoom * (globalThis.devicePixelRatio || 1)));
   return number(ele, 'font-size') * level >= number(ele, 'min-zoomed-font-size');
-}
-
-/** The label's angle as Cytoscape's autorotate gives it: along the chord, never upside down. */
-function chordAngle(from: Position, to: Position): number {
-  const dx = to.x - from.x;
-  const dy = to.y - from.y;
-  if (dx === 0) return dy === 0 ? 0 : Math.PI / 2;
-  return Math.atan(dy / dx);
 }
 
 function edgeOf(edge: EdgeSingular, zoom: number): SvgEdge {

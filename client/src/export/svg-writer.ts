@@ -262,6 +262,14 @@ function nodeSvg(node: SvgNode, measure: TextMeasure): string {
   return parts.join('');
 }
 
+/** An autorotated label's angle, as Cytoscape gives it: along the chord, never upside down. */
+export function chordAngle(from: Point, to: Point): number {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  if (dx === 0) return dy === 0 ? 0 : Math.PI / 2;
+  return Math.atan(dy / dx);
+}
+
 /** Cytoscape's arrow size for an edge width and `arrow-scale`; a triangle is 0.3 of it long and wide. */
 export function arrowSize(width: number, scale: number): number {
   return Math.max((width * 13.37) ** 0.9, 29) * scale;
